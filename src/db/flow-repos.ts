@@ -1,0 +1,307 @@
+import { randomBytes } from 'node:crypto';
+import type { OutboundMessage, Platform } from '../bots/ports.ts';
+import type { CompleteDraft } from '../flows/intake/intake-state.ts';
+import { ConflictError, type FlowRepos } from '../flows/ports.ts';
+import type { RoleName } from '../flows/types.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
+import { isLocale } from '../i18n/index.ts';
+
+type Tx = Prisma.TransactionClient;
+
+/** Button ids: 12 URL-safe characters, unguessable, far below Telegram's 64-byte callback limit. */
+export const newButtonId = () => randomBytes(9).toString('base64url');
+
+/** The shell's data access on one transaction. */
+export function flowRepos(tx: Tx): FlowRepos {
+  // Messages written in one transaction get strictly increasing times, so transcripts keep their order.
+  let lastAt = 0;
+  const nextAt = () => {
+    lastAt = Math.max(Date.now(), lastAt + 1);
+    return new Date(lastAt);
+  };
+  return {
+    async personView(personId) {
+      const p = await tx.person.findUniqueOrThrow({
+        where: { id: personId },
+        include: { memberships: { include: { organisation: true } } },
+      });
+      return {
+        id: p.id,
+        displayName: p.displayName,
+        locale: isLocale(p.locale) ? p.locale : 'nl',
+        roles: p.roles,
+        onboarded: p.onboardedAt !== null,
+        organisations: p.memberships.map((m) => ({ id: m.organisation.id, name: m.organisation.name })),
+      };
+    },
+
+    async loadConversation(personId) {
+      const c = await tx.conversation.findUnique({ where: { personId } });
+      if (!c) return null;
+      return { flow: c.flow, version: c.version, state: c.state, rev: c.rev, expiresAt: c.expiresAt };
+    },
+
+    async saveConversation(personId, next, expectedRev) {
+      if (expectedRev === null) {
+        if (!next) return 0;
+        const exists = await tx.conversation.findUnique({ where: { personId }, select: { rev: true } });
+        if (exists) throw new ConflictError('conversation was created concurrently');
+        await tx.conversation.create({
+          data: {
+            personId,
+            flow: next.flow,
+            version: next.version,
+            state: next.state as Prisma.InputJsonValue,
+            rev: 1,
+            expiresAt: next.expiresAt,
+          },
+        });
+        return 1;
+      }
+      if (!next) {
+        const { count } = await tx.conversation.deleteMany({ where: { personId, rev: expectedRev } });
+        if (count !== 1) throw new ConflictError('conversation changed concurrently');
+        return expectedRev + 1;
+      }
+      const { count } = await tx.conversation.updateMany({
+        where: { personId, rev: expectedRev },
+        data: {
+          flow: next.flow,
+          version: next.version,
+          state: next.state as Prisma.InputJsonValue,
+          rev: expectedRev + 1,
+          expiresAt: next.expiresAt,
+        },
+      });
+      if (count !== 1) throw new ConflictError('conversation changed concurrently');
+      return expectedRev + 1;
+    },
+
+    async findButton(id) {
+      return tx.buttonToken.findUnique({ where: { id } });
+    },
+
+    async createButtons(personId, scope, rows) {
+      const out = rows.map((row) => row.map((b) => ({ ...b, id: newButtonId() })));
+      const data = out.flat().map((b) => ({
+        id: b.id,
+        personId,
+        flow: b.action === 'setLocale' ? 'global' : scope.flow,
+        rev: scope.rev,
+        action: b.action,
+        value: b.value ?? null,
+        label: b.label,
+        expiresAt: scope.expiresAt,
+      }));
+      if (data.length) await tx.buttonToken.createMany({ data });
+      return out.map((row) => row.map((b) => ({ id: b.id, label: b.label })));
+    },
+
+    async queueMessage(personId, idempotencyKey, message) {
+      const identity = await tx.channelIdentity.findFirst({
+        where: { personId, unreachableAt: null },
+        orderBy: [{ preferred: 'desc' }, { createdAt: 'desc' }],
+      });
+      const existing = await tx.outboundMessage.findUnique({
+        where: { idempotencyKey },
+        select: { id: true },
+      });
+      if (existing) return null;
+      const row = await tx.outboundMessage.create({
+        data: {
+          idempotencyKey,
+          personId,
+          identityId: identity?.id ?? null,
+          platform: identity?.platform ?? 'LOCAL',
+          payload: message as unknown as Prisma.InputJsonValue,
+          createdAt: nextAt(),
+          status: identity ? 'PENDING' : 'FAILED',
+          error: identity ? null : 'no reachable channel identity',
+        },
+      });
+      return identity ? row.id : null;
+    },
+
+    async markInbound(inboundId, status, error) {
+      await tx.inboundEvent.update({
+        where: { id: inboundId },
+        data: { status, processedAt: new Date(), error: error?.slice(0, 500) ?? null },
+      });
+    },
+
+    async checkInvite(code, now) {
+      const invite = await tx.inviteCode.findUnique({ where: { code: normaliseCode(code) } });
+      if (!invite || invite.uses >= invite.maxUses || (invite.expiresAt && invite.expiresAt < now))
+        return null;
+      return { role: invite.role };
+    },
+
+    async completeOnboarding(input) {
+      let role: RoleName = input.role;
+      if (input.role !== 'PARTNER') {
+        const code = normaliseCode(input.inviteCode ?? '');
+        // Claim one use atomically, so two people racing for the last use cannot both win.
+        const claimed = await tx.inviteCode.updateMany({
+          where: {
+            code,
+            uses: { lt: tx.inviteCode.fields.maxUses },
+            OR: [{ expiresAt: null }, { expiresAt: { gt: input.now } }],
+          },
+          data: { uses: { increment: 1 } },
+        });
+        if (claimed.count !== 1) return { ok: false, error: 'invite_invalid' };
+        role = (await tx.inviteCode.findUniqueOrThrow({ where: { code } })).role;
+      }
+      const person = await tx.person.findUniqueOrThrow({ where: { id: input.personId } });
+      await tx.person.update({
+        where: { id: input.personId },
+        data: {
+          displayName: input.displayName,
+          roles: Array.from(new Set([...person.roles, role])),
+          onboardedAt: person.onboardedAt ?? input.now,
+        },
+      });
+      if (role === 'PARTNER' && input.organisationName) {
+        const org = await tx.organisation.upsert({
+          where: { name: input.organisationName },
+          update: {},
+          create: { name: input.organisationName },
+        });
+        await tx.membership.upsert({
+          where: { personId_organisationId: { personId: input.personId, organisationId: org.id } },
+          update: {},
+          create: { personId: input.personId, organisationId: org.id },
+        });
+      }
+      if (role === 'VOLUNTEER') {
+        await tx.volunteerProfile.upsert({
+          where: { personId: input.personId },
+          update: {},
+          create: { personId: input.personId },
+        });
+      }
+      await tx.consentRecord.create({
+        data: {
+          personId: input.personId,
+          version: input.consentVersion,
+          granted: true,
+          platform: input.platform,
+        },
+      });
+      await audit(tx, {
+        actorId: input.personId,
+        action: 'onboarding.completed',
+        subjectType: 'person',
+        subjectId: input.personId,
+        details: { role },
+      });
+      return { ok: true };
+    },
+
+    async setLocale(personId, locale) {
+      await tx.person.update({ where: { id: personId }, data: { locale } });
+    },
+
+    async submitRequest(personId, draft) {
+      return createRequest(tx, personId, draft);
+    },
+
+    async coordinators() {
+      const rows = await tx.person.findMany({
+        where: { roles: { has: 'COORDINATOR' }, erasedAt: null, onboardedAt: { not: null } },
+        select: { id: true, locale: true },
+      });
+      return rows.map((r) => ({ id: r.id, locale: isLocale(r.locale) ? r.locale : 'nl' }));
+    },
+
+    async listRequests(personId) {
+      const memberships = await tx.membership.findMany({
+        where: { personId },
+        include: { organisation: true },
+      });
+      const orgIds = memberships.map((m) => m.organisationId);
+      const requests = await tx.dialogueRequest.findMany({
+        where: orgIds.length ? { organisationId: { in: orgIds } } : { requestedById: personId },
+        include: { sessions: { orderBy: { startsAt: 'asc' }, take: 1 } },
+        orderBy: { number: 'desc' },
+        take: 20,
+      });
+      return {
+        organisation: memberships.map((m) => m.organisation.name).join(', ') || null,
+        items: requests.map((r) => ({
+          number: r.number,
+          theme: r.theme,
+          status: r.status,
+          firstStart: r.sessions[0]?.startsAt ?? null,
+        })),
+      };
+    },
+
+    audit: (entry) => audit(tx, entry),
+  };
+}
+
+export function normaliseCode(code: string): string {
+  return code.trim().toUpperCase().replace(/\s+/g, '');
+}
+
+async function audit(tx: Tx, entry: Parameters<FlowRepos['audit']>[0]): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      actorId: entry.actorId,
+      action: entry.action,
+      subjectType: entry.subjectType,
+      subjectId: entry.subjectId ?? null,
+      details: (entry.details ?? {}) as Prisma.InputJsonValue,
+    },
+  });
+}
+
+async function createRequest(tx: Tx, personId: string, d: CompleteDraft) {
+  const org = await tx.organisation.upsert({
+    where: { name: d.organisation },
+    update: {},
+    create: { name: d.organisation },
+  });
+  const starts = d.dates.map((iso) => new Date(iso)).sort((a, b) => a.getTime() - b.getTime());
+  const end = (s: Date) => new Date(s.getTime() + d.durationMinutes * 60_000);
+  const sessionStarts = d.scheduleMode === 'SERIES' ? starts : starts.slice(0, 1);
+  const request = await tx.dialogueRequest.create({
+    data: {
+      organisationId: org.id,
+      requestedById: personId,
+      theme: d.theme,
+      goal: d.goal,
+      targetGroup: d.targetGroup,
+      expectedParticipants: d.participants,
+      languages: d.languages,
+      online: d.online,
+      wijk: d.online ? null : (d.wijk ?? null),
+      address: d.online ? null : (d.address ?? null),
+      durationMinutes: d.durationMinutes,
+      scheduleMode: d.scheduleMode,
+      coDesign: d.coDesign,
+      accessibility: d.accessibility ?? null,
+      contactName: d.contactName,
+      contactEmail: d.contactEmail ?? null,
+      contactPhone: d.contactPhone ?? null,
+      dateOptions: { create: starts.map((s, i) => ({ position: i, startsAt: s, endsAt: end(s) })) },
+      sessions: {
+        create: sessionStarts.map((s) => ({
+          startsAt: s,
+          endsAt: end(s),
+          needsCoFacilitator: d.participants > 15,
+        })),
+      },
+    },
+  });
+  await audit(tx, {
+    actorId: personId,
+    action: 'request.submitted',
+    subjectType: 'request',
+    subjectId: request.id,
+  });
+  return { requestId: request.id, number: request.number };
+}
+
+export type { OutboundMessage, Platform };

@@ -1,0 +1,27 @@
+/** Command aliases (Dutch first, English second) mapped to their canonical name. */
+const ALIASES: Record<string, string> = {
+  start: 'start',
+  help: 'help',
+  hulp: 'help',
+  stop: 'stop',
+  annuleer: 'stop',
+  cancel: 'stop',
+  taal: 'taal',
+  language: 'taal',
+  aanvragen: 'aanvragen',
+  aanvraag: 'aanvragen',
+  request: 'aanvragen',
+  mijnaanvragen: 'mijnaanvragen',
+  myrequests: 'mijnaanvragen',
+};
+
+/** Parses "/cmd args" (also "/cmd@botname args" as Telegram groups send it). */
+export function parseCommand(text: string): { command: string; args: string } | null {
+  const m = /^\/([A-Za-z_]+)(?:@\S+)?(?:\s+([\s\S]*))?$/.exec(text.trim());
+  if (!m) return null;
+  return { command: (m[1] ?? '').toLowerCase(), args: (m[2] ?? '').trim() };
+}
+
+export function canonicalCommand(command: string): string | null {
+  return ALIASES[command.toLowerCase()] ?? null;
+}

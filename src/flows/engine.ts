@@ -1,0 +1,213 @@
+import { isLocale, type Locale, type MessageKey, t } from '../i18n/index.ts';
+import { canonicalCommand, parseCommand } from './commands.ts';
+import { type AnyFlow, FLOWS } from './registry.ts';
+import type { Effect, FlowContext, FlowInput, Reply, RoleName, Transition } from './types.ts';
+
+/** The active conversation as the engine sees it. */
+export interface ActiveFlow {
+  flow: string;
+  state: unknown;
+}
+
+/** The persisted form; `version` is the flow version that wrote it. */
+export interface StoredFlow extends ActiveFlow {
+  version: number;
+}
+
+/** What the engine decided: the new conversation (null = none), replies, and effects to run. */
+export interface Decision {
+  active: ActiveFlow | null;
+  replies: Reply[];
+  effects: Effect[];
+  /** Whether effect results go back into the active flow. */
+  effectsFromFlow: boolean;
+  /** The locale replies were written in (changes when the person switches language). */
+  locale: Locale;
+}
+
+/** Restores a persisted flow: parses its versioned state, or resets politely when it no longer fits. */
+export function restore(
+  stored: StoredFlow | null,
+  ctx: FlowContext,
+): { active: ActiveFlow | null; notices: Reply[] } {
+  if (!stored) return { active: null, notices: [] };
+  const def = FLOWS[stored.flow];
+  let state: unknown = null;
+  if (def) {
+    if (stored.version === def.version) {
+      const parsed = def.schema.safeParse(stored.state);
+      state = parsed.success ? parsed.data : null;
+    } else {
+      state = def.migrate?.(stored.version, stored.state) ?? null;
+    }
+  }
+  if (state === null) {
+    const command = def?.command ?? '/help';
+    return { active: null, notices: [{ text: t(ctx.locale, 'flow.reset_after_update', { command }) }] };
+  }
+  return { active: { flow: stored.flow, state }, notices: [] };
+}
+
+const nothing = (
+  ctx: FlowContext,
+  active: ActiveFlow | null,
+  replies: Reply[],
+  effects: Effect[] = [],
+): Decision => ({
+  active,
+  replies,
+  effects,
+  effectsFromFlow: false,
+  locale: ctx.locale,
+});
+
+function fromTransition(
+  flow: AnyFlow,
+  tr: Transition<unknown>,
+  ctx: FlowContext,
+  prefix: Reply[] = [],
+): Decision {
+  return {
+    active: tr.state === null ? null : { flow: flow.name, state: tr.state },
+    replies: [...prefix, ...tr.replies],
+    effects: tr.effects,
+    effectsFromFlow: true,
+    locale: ctx.locale,
+  };
+}
+
+function startFlow(name: string, ctx: FlowContext, args: string, prefix: Reply[] = []): Decision {
+  const flow = FLOWS[name] as AnyFlow;
+  return fromTransition(flow, flow.start(ctx, args), ctx, prefix);
+}
+
+function stepFlow(active: ActiveFlow, input: FlowInput, ctx: FlowContext): Decision {
+  const flow = FLOWS[active.flow] as AnyFlow;
+  return fromTransition(flow, flow.step(active.state, input, ctx), ctx);
+}
+
+const hasRole = (ctx: FlowContext, ...roles: RoleName[]) => ctx.person.roles.some((r) => roles.includes(r));
+
+/** Routes one input: global commands first, then the active flow, else a polite "not understood". */
+export function decide(active: ActiveFlow | null, input: FlowInput, ctx: FlowContext): Decision {
+  if (input.kind === 'effect') return active ? stepFlow(active, input, ctx) : nothing(ctx, null, []);
+  if (input.kind === 'button' && input.action === 'setLocale') return setLocale(active, input.value, ctx);
+
+  let command: { command: string; args: string } | null = null;
+  if (input.kind === 'command') command = { command: input.command, args: input.args };
+  if (input.kind === 'text') {
+    command = parseCommand(input.text);
+    if (!command && ['stop', 'stoppen', 'annuleer'].includes(input.text.trim().toLowerCase())) {
+      command = { command: 'stop', args: '' };
+    }
+  }
+  if (command) return onCommand(active, command, ctx);
+
+  if (!ctx.person.onboarded && active?.flow !== 'onboarding') {
+    return startFlow('onboarding', ctx, '', [{ text: t(ctx.locale, 'onboarding.please_start') }]);
+  }
+  if (active) return stepFlow(active, input, ctx);
+  if (input.kind === 'button') return nothing(ctx, null, [{ text: t(ctx.locale, 'error.stale_button') }]);
+  if (input.kind === 'media')
+    return nothing(ctx, null, [{ text: t(ctx.locale, 'error.media_not_expected') }]);
+  return nothing(ctx, null, [{ text: t(ctx.locale, 'error.not_understood') }]);
+}
+
+function onCommand(
+  active: ActiveFlow | null,
+  cmd: { command: string; args: string },
+  ctx: FlowContext,
+): Decision {
+  const l = ctx.locale;
+  const name = canonicalCommand(cmd.command);
+  switch (name) {
+    case 'stop':
+      return active
+        ? nothing(ctx, null, [{ text: t(l, 'flow.stopped') }])
+        : nothing(ctx, null, [{ text: t(l, 'flow.nothing_to_stop') }]);
+    case 'start':
+      if (ctx.person.onboarded) {
+        const roles = ctx.person.roles.map((r) => t(l, `role.${r}`)).join(', ');
+        return nothing(ctx, active, [{ text: t(l, 'onboarding.already', { roles }) }]);
+      }
+      return startFlow('onboarding', ctx, cmd.args);
+    case 'help':
+      return nothing(ctx, active, [{ text: helpText(ctx) }, ...inProgressHint(active, ctx)]);
+    case 'taal':
+      if (cmd.args) return setLocale(active, cmd.args.trim().toLowerCase(), ctx);
+      return nothing(ctx, active, [
+        {
+          text: t(l, 'language.ask'),
+          buttons: [
+            [
+              { label: t(l, 'language.nl'), action: 'setLocale', value: 'nl' },
+              { label: t(l, 'language.en'), action: 'setLocale', value: 'en' },
+            ],
+          ],
+        },
+      ]);
+    case 'aanvragen':
+      if (!ctx.person.onboarded) return needOnboarding(active, ctx);
+      if (!hasRole(ctx, 'PARTNER', 'COORDINATOR')) return notAllowed(active, ctx, 'PARTNER');
+      if (active?.flow === 'intake')
+        return stepFlow(active, { kind: 'command', command: 'aanvragen', args: '' }, ctx);
+      return startFlow('intake', ctx, cmd.args);
+    case 'mijnaanvragen':
+      if (!ctx.person.onboarded) return needOnboarding(active, ctx);
+      if (!hasRole(ctx, 'PARTNER', 'COORDINATOR')) return notAllowed(active, ctx, 'PARTNER');
+      return nothing(ctx, active, [], [{ type: 'listMyRequests' }]);
+    default:
+      return nothing(ctx, active, [
+        { text: t(l, 'error.unknown_command', { command: `/${cmd.command}`.slice(0, 40) }) },
+        ...inProgressHint(active, ctx),
+      ]);
+  }
+}
+
+function needOnboarding(active: ActiveFlow | null, ctx: FlowContext): Decision {
+  if (active?.flow === 'onboarding') {
+    const flow = FLOWS.onboarding as AnyFlow;
+    return nothing(ctx, active, [
+      { text: t(ctx.locale, 'onboarding.please_start') },
+      ...flow.reprompt(active.state, ctx),
+    ]);
+  }
+  return startFlow('onboarding', ctx, '', [{ text: t(ctx.locale, 'onboarding.please_start') }]);
+}
+
+function notAllowed(active: ActiveFlow | null, ctx: FlowContext, role: RoleName): Decision {
+  return nothing(ctx, active, [
+    { text: t(ctx.locale, 'error.not_allowed', { role: t(ctx.locale, `role.${role}`) }) },
+  ]);
+}
+
+function setLocale(active: ActiveFlow | null, value: string | undefined, ctx: FlowContext): Decision {
+  if (!isLocale(value)) return nothing(ctx, active, [{ text: t(ctx.locale, 'language.unknown') }]);
+  const next: FlowContext = { ...ctx, locale: value, person: { ...ctx.person, locale: value } };
+  const again = active ? (FLOWS[active.flow] as AnyFlow).reprompt(active.state, next) : [];
+  return {
+    ...nothing(
+      next,
+      active,
+      [{ text: t(value, 'language.set') }, ...again],
+      [{ type: 'setLocale', locale: value }],
+    ),
+  };
+}
+
+function inProgressHint(active: ActiveFlow | null, ctx: FlowContext): Reply[] {
+  if (!active) return [];
+  const key = `flowname.${active.flow}` as MessageKey;
+  return [{ text: t(ctx.locale, 'flow.in_progress_hint', { flow: t(ctx.locale, key) }) }];
+}
+
+function helpText(ctx: FlowContext): string {
+  const l = ctx.locale;
+  const parts = [t(l, 'help.header')];
+  if (!ctx.person.onboarded) parts.push(t(l, 'help.newcomer'));
+  if (hasRole(ctx, 'PARTNER', 'COORDINATOR')) parts.push(t(l, 'help.partner'));
+  if (hasRole(ctx, 'VOLUNTEER')) parts.push(t(l, 'help.volunteer'));
+  if (hasRole(ctx, 'COORDINATOR')) parts.push(t(l, 'help.coordinator'));
+  parts.push(t(l, 'help.anyone'));
+  return parts.join('\n\n');
+}

@@ -1,0 +1,80 @@
+import type { OutboundButton, OutboundMessage, Platform } from '../bots/ports.ts';
+import type { Locale } from '../i18n/index.ts';
+import type { StoredFlow } from './engine.ts';
+import type { CompleteDraft } from './intake/intake-state.ts';
+import type { PersonView, RoleName } from './types.ts';
+
+/** A stored button token, as the shell needs it to decide whether a press is valid. */
+export interface ButtonRecord {
+  id: string;
+  personId: string;
+  flow: string;
+  rev: number;
+  action: string;
+  value: string | null;
+  label: string;
+  expiresAt: Date;
+}
+
+export interface StoredConversation extends StoredFlow {
+  rev: number;
+  expiresAt: Date;
+}
+
+export interface RequestListItem {
+  number: number;
+  theme: string;
+  status: string;
+  firstStart: Date | null;
+}
+
+/** The data access the conversation shell needs; implemented in src/db (the only Prisma code). */
+export interface FlowRepos {
+  personView(personId: string): Promise<PersonView>;
+  loadConversation(personId: string): Promise<StoredConversation | null>;
+  /** Saves (or deletes, with null) the conversation if its revision is still `expectedRev`; returns the new rev. */
+  saveConversation(
+    personId: string,
+    next: { flow: string; version: number; state: unknown; expiresAt: Date } | null,
+    expectedRev: number | null,
+  ): Promise<number>;
+  findButton(id: string): Promise<ButtonRecord | null>;
+  createButtons(
+    personId: string,
+    scope: { flow: string; rev: number; expiresAt: Date },
+    rows: { label: string; action: string; value?: string }[][],
+  ): Promise<OutboundButton[][]>;
+  /** Writes an outbound message (outbox) for a person; returns its id, or null if the key was used before. */
+  queueMessage(personId: string, idempotencyKey: string, message: OutboundMessage): Promise<string | null>;
+  markInbound(inboundId: string, status: 'PROCESSED' | 'FAILED', error?: string): Promise<void>;
+  // Effects
+  checkInvite(code: string, now: Date): Promise<{ role: RoleName } | null>;
+  completeOnboarding(input: {
+    personId: string;
+    role: RoleName;
+    displayName: string;
+    organisationName?: string;
+    inviteCode?: string;
+    consentVersion: string;
+    platform: Platform;
+    now: Date;
+  }): Promise<{ ok: true } | { ok: false; error: 'invite_invalid' }>;
+  setLocale(personId: string, locale: Locale): Promise<void>;
+  submitRequest(personId: string, draft: CompleteDraft): Promise<{ requestId: string; number: number }>;
+  coordinators(): Promise<{ id: string; locale: Locale }[]>;
+  listRequests(personId: string): Promise<{ organisation: string | null; items: RequestListItem[] }>;
+  audit(entry: {
+    actorId: string | null;
+    action: string;
+    subjectType: string;
+    subjectId?: string;
+    details?: object;
+  }): Promise<void>;
+}
+
+/** Runs work atomically: every write inside `fn` commits together or not at all. */
+export type UnitOfWork = <T>(fn: (repos: FlowRepos) => Promise<T>) => Promise<T>;
+
+export class ConflictError extends Error {
+  readonly code = 'CONVERSATION_CONFLICT';
+}

@@ -1,0 +1,12 @@
+import { intakeFlow } from './intake/intake-flow.ts';
+import { onboardingFlow } from './onboarding.ts';
+import type { FlowDefinition } from './types.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: each flow has its own state type; the engine treats them alike.
+export type AnyFlow = FlowDefinition<any>;
+
+/** Every conversation flow by name (the name is persisted with the state). */
+export const FLOWS: Record<string, AnyFlow> = {
+  [onboardingFlow.name]: onboardingFlow,
+  [intakeFlow.name]: intakeFlow,
+};

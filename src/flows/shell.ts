@@ -1,0 +1,181 @@
+import type { InboundContent, Platform } from '../bots/ports.ts';
+import { t } from '../i18n/index.ts';
+import { runEffect } from './effects.ts';
+import { type ActiveFlow, type Decision, decide, restore } from './engine.ts';
+import { ConflictError, type FlowRepos, type UnitOfWork } from './ports.ts';
+import { FLOWS } from './registry.ts';
+import type { FlowContext, FlowInput, Reply } from './types.ts';
+
+/** Longest text we accept in one message; Telegram's own limit is 4,096. */
+export const MAX_TEXT_LENGTH = 4096;
+
+export interface ShellDeps {
+  uow: UnitOfWork;
+  zone: string;
+  conversationTtlDays: number;
+  now: () => Date;
+  log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+}
+
+export interface InboundRecord {
+  id: string;
+  personId: string;
+  platform: Platform;
+  content: InboundContent;
+}
+
+const MAX_EFFECT_ROUNDS = 5;
+
+/**
+ * Runs one inbound event: load state, decide (pure), carry out effects, save state and write the
+ * replies to the outbox — all in one transaction. Returns the outbound ids to deliver after commit.
+ */
+export async function processInbound(deps: ShellDeps, inbound: InboundRecord): Promise<string[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await deps.uow((repos) => runOnce(deps, repos, inbound));
+    } catch (err) {
+      if (err instanceof ConflictError && attempt < 3) continue;
+      deps.log.error({ err: errorSummary(err), inboundId: inbound.id }, 'processing an inbound event failed');
+      return deps.uow(async (repos) => {
+        await repos.markInbound(inbound.id, 'FAILED', errorSummary(err).message);
+        const person = await repos.personView(inbound.personId);
+        const id = await repos.queueMessage(inbound.personId, `${inbound.id}:error`, {
+          text: t(person.locale, 'error.internal'),
+        });
+        return id ? [id] : [];
+      });
+    }
+  }
+}
+
+async function runOnce(deps: ShellDeps, repos: FlowRepos, inbound: InboundRecord): Promise<string[]> {
+  const now = deps.now();
+  const person = await repos.personView(inbound.personId);
+  const ctx: FlowContext = { now, zone: deps.zone, person, locale: person.locale };
+  const stored = await repos.loadConversation(person.id);
+  const notices: Reply[] = [];
+  let mustSave = false;
+  let restored: { active: ActiveFlow | null; notices: Reply[] };
+  if (stored && stored.expiresAt < now) {
+    notices.push({ text: t(ctx.locale, 'flow.expired') });
+    restored = { active: null, notices: [] };
+    mustSave = true;
+  } else {
+    restored = restore(stored, ctx);
+    if (stored && !restored.active) mustSave = true;
+  }
+  notices.push(...restored.notices);
+
+  const input = await toFlowInput(inbound.content, repos, {
+    personId: person.id,
+    active: restored.active,
+    rev: stored?.rev ?? null,
+    now,
+  });
+  const decision: Decision =
+    'reply' in input
+      ? {
+          active: restored.active,
+          replies: [{ text: t(ctx.locale, input.reply, input.params) }],
+          effects: [],
+          effectsFromFlow: false,
+          locale: ctx.locale,
+        }
+      : decide(restored.active, input, ctx);
+
+  const outboundIds: string[] = [];
+  const replies: Reply[] = [...notices, ...decision.replies];
+  const scope = {
+    repos,
+    ctx: { ...ctx, locale: decision.locale },
+    platform: inbound.platform,
+    keyPrefix: inbound.id,
+    replies,
+    outboundIds,
+  };
+  let active = decision.active;
+  let pending = decision.effects;
+  for (let round = 0; pending.length > 0 && round < MAX_EFFECT_ROUNDS; round++) {
+    const next = [];
+    for (const effect of pending) {
+      const result = await runEffect(effect, scope);
+      if (decision.effectsFromFlow && active) {
+        const fed = decide(active, { kind: 'effect', name: effect.type, result }, scope.ctx);
+        active = fed.active;
+        replies.push(...fed.replies);
+        next.push(...fed.effects);
+      }
+    }
+    pending = next;
+  }
+
+  let rev = stored?.rev ?? 0;
+  if (mustSave || JSON.stringify(active) !== JSON.stringify(restored.active)) {
+    const expiresAt = new Date(now.getTime() + deps.conversationTtlDays * 86_400_000);
+    const next = active
+      ? { flow: active.flow, version: FLOWS[active.flow]?.version ?? 1, state: active.state, expiresAt }
+      : null;
+    rev = await repos.saveConversation(person.id, next, stored ? stored.rev : null);
+  }
+
+  const replyIds: string[] = [];
+  const buttonExpiry = new Date(now.getTime() + deps.conversationTtlDays * 86_400_000);
+  for (const [i, reply] of replies.entries()) {
+    const buttons = reply.buttons?.length
+      ? await repos.createButtons(
+          person.id,
+          { flow: active?.flow ?? 'none', rev, expiresAt: buttonExpiry },
+          reply.buttons,
+        )
+      : undefined;
+    const id = await repos.queueMessage(person.id, `${inbound.id}:r${i}`, { text: reply.text, buttons });
+    if (id) replyIds.push(id);
+  }
+  await repos.markInbound(inbound.id, 'PROCESSED');
+  return [...replyIds, ...outboundIds];
+}
+
+type Rejection = {
+  reply: 'error.stale_button' | 'error.foreign_button' | 'error.too_long_message';
+  params?: Record<string, string | number>;
+};
+
+/** Turns stored content into flow input; stale, foreign or oversized input becomes a polite reply. */
+async function toFlowInput(
+  content: InboundContent,
+  repos: FlowRepos,
+  at: { personId: string; active: ActiveFlow | null; rev: number | null; now: Date },
+): Promise<FlowInput | Rejection> {
+  const { personId, active, rev } = at;
+  switch (content.kind) {
+    case 'text':
+      if (content.text.length > MAX_TEXT_LENGTH) {
+        return {
+          reply: 'error.too_long_message',
+          params: { length: content.text.length, max: MAX_TEXT_LENGTH },
+        };
+      }
+      return { kind: 'text', text: content.text };
+    case 'command':
+      return { kind: 'command', command: content.command, args: content.args };
+    case 'media':
+      return { kind: 'media', mediaKind: content.mediaKind };
+    case 'button': {
+      const button = await repos.findButton(content.buttonId);
+      if (!button || button.expiresAt < at.now) return { reply: 'error.stale_button' };
+      if (button.personId !== personId) return { reply: 'error.foreign_button' };
+      if (button.flow === 'global')
+        return { kind: 'button', action: button.action, value: button.value ?? undefined };
+      if (!active || button.flow !== active.flow || button.rev !== rev)
+        return { reply: 'error.stale_button' };
+      return { kind: 'button', action: button.action, value: button.value ?? undefined };
+    }
+  }
+}
+
+function errorSummary(err: unknown): { name: string; message: string; code?: string } {
+  const e = err as { name?: string; message?: string; code?: string };
+  // Messages of our own errors carry no personal data; driver errors are cut short to be safe.
+  return { name: e?.name ?? 'Error', message: String(e?.message ?? err).slice(0, 300), code: e?.code };
+}

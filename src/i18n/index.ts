@@ -1,0 +1,29 @@
+import { common } from './messages/common.ts';
+import { intake } from './messages/intake.ts';
+import { intakeFields } from './messages/intake-fields.ts';
+import { onboarding } from './messages/onboarding.ts';
+
+export const LOCALES = ['nl', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const catalogue = { ...common, ...onboarding, ...intake, ...intakeFields };
+export type MessageKey = keyof typeof catalogue;
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** Translates a catalogue key; {placeholders} are filled with plain text. */
+export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const entry = catalogue[key] as { nl: string; en: string } | undefined;
+  // A key built from data that has no text yet shows the key rather than crashing a conversation.
+  const template: string = entry ? (entry[locale] ?? entry.nl) : String(key);
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** Whether a key exists (for keys built from data, such as `theme.<key>`). */
+export function hasKey(key: string): key is MessageKey {
+  return key in catalogue;
+}

@@ -1,0 +1,123 @@
+export const intakeFields = {
+  'field.organisation': { nl: 'Organisatie', en: 'Organisation' },
+  'field.theme': { nl: 'Thema', en: 'Theme' },
+  'field.goal': { nl: 'Doel', en: 'Goal' },
+  'field.targetGroup': { nl: 'Doelgroep', en: 'Target group' },
+  'field.participants': { nl: 'Aantal deelnemers', en: 'Participants' },
+  'field.languages': { nl: 'Taal', en: 'Language' },
+  'field.location': { nl: 'Plaats', en: 'Place' },
+  'field.dates': { nl: 'Datum en tijd', en: 'Date and time' },
+  'field.duration': { nl: 'Duur', en: 'Duration' },
+  'field.coDesign': { nl: 'Co-design', en: 'Co-design' },
+  'field.accessibility': { nl: 'Toegankelijkheid', en: 'Accessibility' },
+  'field.contact': { nl: 'Contactpersoon', en: 'Contact' },
+  'value.online': { nl: 'Online', en: 'Online' },
+  'value.minutes': { nl: '{minutes} minuten', en: '{minutes} minutes' },
+  'value.series': { nl: '(reeks: alle data)', en: '(series: all dates)' },
+  'value.alternatives': { nl: '(alternatieven: één ervan)', en: '(alternatives: one of them)' },
+  'theme.eenzaamheid': { nl: 'Eenzaamheid', en: 'Loneliness' },
+  'theme.armoede': { nl: 'Armoede', en: 'Poverty' },
+  'theme.burgerparticipatie': { nl: 'Burgerparticipatie', en: 'Citizen participation' },
+  'theme.leefbaarheid': { nl: 'Leefbaarheid', en: 'Liveability' },
+  'theme.gezondheid': { nl: 'Gezondheid', en: 'Health' },
+  'theme.informele-zorg': { nl: 'Informele zorg', en: 'Informal care' },
+  'theme.wonen': { nl: 'Wonen', en: 'Housing' },
+  'theme.klimaat': { nl: 'Klimaat', en: 'Climate' },
+  'theme.onderwijs': { nl: 'Onderwijs', en: 'Education' },
+  'theme.asiel': { nl: 'Opvang asielzoekers', en: 'Reception of asylum seekers' },
+  'theme.anders': { nl: 'Iets anders', en: 'Something else' },
+  'invalid.empty': { nl: 'Ik kreeg geen antwoord. {ask}', en: "I didn't get an answer. {ask}" },
+  'invalid.too_short': {
+    nl: 'Dat is wat kort; schrijf minstens {limit} tekens zodat de begeleiders het begrijpen.',
+    en: 'That is a bit short; please write at least {limit} characters so facilitators understand.',
+  },
+  'invalid.too_long': {
+    nl: 'Dat is te lang ({length} tekens); houd het onder de {limit} tekens.',
+    en: 'That is too long ({length} characters); please keep it under {limit} characters.',
+  },
+  'invalid.theme': {
+    nl: 'Dat thema ken ik niet. Kies een van de knoppen (of "Iets anders").',
+    en: 'I don\'t know that theme. Please choose one of the buttons (or "Something else").',
+  },
+  'invalid.participants.not_a_number': {
+    nl: 'Ik heb een getal nodig, bijvoorbeeld 15. Een schatting is prima.',
+    en: 'I need a number, for example 15. An estimate is fine.',
+  },
+  'invalid.participants.too_few': {
+    nl: 'Voor een dialoog zijn minstens {min} deelnemers nodig. Hoeveel verwacht je?',
+    en: 'A dialogue needs at least {min} participants. How many do you expect?',
+  },
+  'invalid.participants.too_many': {
+    nl: 'Dat zijn er te veel voor één dialoog (maximaal {max}). Bij grotere groepen splitsen we in meerdere tafels: vul het aantal per tafel in, en vertel het ons in het doel.',
+    en: 'That is too many for one dialogue (at most {max}). For larger groups we split into several tables: enter the number per table and mention it in the goal.',
+  },
+  'invalid.languages': {
+    nl: 'Die taal herken ik niet ({unknown}). Typ bijvoorbeeld: Nederlands, Engels, Arabisch, Turks.',
+    en: "I don't recognise that language ({unknown}). Type for example: Dutch, English, Arabic, Turkish.",
+  },
+  'invalid.wijk': {
+    nl: 'De wijk "{text}" ken ik niet. Utrecht heeft tien wijken: {wijken}. Kies een knop of typ een van deze namen.',
+    en: 'I don\'t know the wijk "{text}". Utrecht has ten: {wijken}. Choose a button or type one of these names.',
+  },
+  'invalid.date.unparsed': {
+    nl: 'Die datum begrijp ik niet. Typ bijvoorbeeld: {example}',
+    en: "I don't understand that date. Type for example: {example}",
+  },
+  'invalid.date.missing_time': {
+    nl: 'Hoe laat begint het? Typ de datum mét begintijd, bijvoorbeeld: {example}',
+    en: 'What time does it start? Type the date with the start time, for example: {example}',
+  },
+  'invalid.date.in_past': {
+    nl: 'Die datum ligt in het verleden. Kies een moment in de toekomst.',
+    en: 'That date is in the past. Please choose a moment in the future.',
+  },
+  'invalid.date.too_far': {
+    nl: 'Dat is meer dan twee jaar vooruit. Kies een datum binnen twee jaar.',
+    en: 'That is more than two years ahead. Please choose a date within two years.',
+  },
+  'invalid.date.duplicate': {
+    nl: 'Die datum had je al opgegeven. Typ een andere datum.',
+    en: 'You already gave that date. Please type a different one.',
+  },
+  'invalid.date.max_options': {
+    nl: 'Je hebt al {max} data opgegeven; dat is het maximum.',
+    en: "You've already given {max} dates; that's the maximum.",
+  },
+  'invalid.duration.not_a_number': {
+    nl: 'Typ de duur in minuten, bijvoorbeeld 90, of kies een knop.',
+    en: 'Type the duration in minutes, for example 90, or choose a button.',
+  },
+  'invalid.duration.too_short': {
+    nl: 'Een dialoog duurt minstens {min} minuten.',
+    en: 'A dialogue lasts at least {min} minutes.',
+  },
+  'invalid.duration.too_long': {
+    nl: 'Dat is te lang voor één dialoog (maximaal {max} minuten).',
+    en: 'That is too long for one dialogue (at most {max} minutes).',
+  },
+  'invalid.yes_no': { nl: 'Kies Ja of Nee.', en: 'Please choose Yes or No.' },
+  'invalid.contact': {
+    nl: 'Ik vond geen geldig e-mailadres of telefoonnummer. Typ bijvoorbeeld: naam@organisatie.nl of 06 12345678.',
+    en: "I couldn't find a valid e-mail address or phone number. Type for example: name@organisation.nl or 06 12345678.",
+  },
+  'myrequests.none': {
+    nl: 'Er zijn nog geen aanvragen van {organisation}. Met /aanvragen vraag je een dialoog aan.',
+    en: 'There are no requests from {organisation} yet. Use /aanvragen to request a dialogue.',
+  },
+  'myrequests.header': { nl: 'Aanvragen van {organisation}:', en: 'Requests from {organisation}:' },
+  'myrequests.line': {
+    nl: '#{number} · {theme} · {when} · {status}',
+    en: '#{number} · {theme} · {when} · {status}',
+  },
+  'myrequests.no_org': {
+    nl: 'Je bent nog niet aan een partnerorganisatie gekoppeld.',
+    en: "You're not linked to a partner organisation yet.",
+  },
+  'status.SUBMITTED': { nl: 'ingediend, wacht op beoordeling', en: 'submitted, awaiting review' },
+  'status.APPROVED': { nl: 'goedgekeurd', en: 'approved' },
+  'status.STAFFING': { nl: 'we zoeken begeleiders', en: 'looking for facilitators' },
+  'status.STAFFED': { nl: 'begeleiders gevonden', en: 'facilitators found' },
+  'status.DECLINED': { nl: 'afgewezen', en: 'declined' },
+  'status.CANCELLED': { nl: 'geannuleerd', en: 'cancelled' },
+  'status.DONE': { nl: 'afgerond', en: 'completed' },
+} as const;

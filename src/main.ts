@@ -1,0 +1,39 @@
+import { startApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { createLogger } from './logger.ts';
+
+// Composition root: config → logger → app; signals → graceful shutdown.
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(1);
+}
+const log = createLogger(config.LOG_LEVEL);
+
+try {
+  const app = await startApp(config, log);
+  if (app.localAdapter) {
+    log.info(`Open ${app.url.replace('127.0.0.1', 'localhost')} in your browser to chat with the bot.`);
+  }
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    await app.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+} catch (err) {
+  const e = err as { code?: string; message: string };
+  log.fatal({ code: e.code }, e.message);
+  if (e.message.includes('ECONNREFUSED') && e.message.includes('6379')) {
+    log.fatal('Redis is not reachable. Start it (redis-server) or set REDIS_URL.');
+  }
+  process.exit(1);
+}

@@ -1,0 +1,64 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app.ts';
+import { startTestApp } from '../support/app.ts';
+import { clickButton, launchBrowser, openChat, sendText, waitForBotText } from '../support/browser.ts';
+
+/** A partner completes a request in the real web chat, in headless Chromium, by clicking and typing. */
+describe('local web chat in Chromium', () => {
+  let app: App;
+  let browser: Browser;
+  beforeAll(async () => {
+    app = await startTestApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('completes a dialogue request and the coordinator sees it live', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await openChat(page, app.url, 'partner-jeroen');
+    await sendText(page, '/aanvragen');
+    await waitForBotText(page, 'Over welk thema');
+    await clickButton(page, 'Wonen');
+    await waitForBotText(page, 'Wat is het doel');
+    await sendText(page, 'Bewoners praten over de nieuwbouw in Kanaleneiland en wat die betekent.');
+    await waitForBotText(page, 'Wie wil je aan tafel');
+    await sendText(page, 'Bewoners van Kanaleneiland');
+    await waitForBotText(page, 'Hoeveel deelnemers');
+    await sendText(page, '12');
+    await waitForBotText(page, 'In welke taal');
+    await clickButton(page, 'Nederlands + Engels');
+    await waitForBotText(page, 'op een locatie, of online');
+    await clickButton(page, '💻 Online');
+    await waitForBotText(page, 'Wanneer zou de dialoog');
+    await sendText(page, '14-12-2026 19:30');
+    await waitForBotText(page, 'nog een datum');
+    await clickButton(page, 'Nee, verder');
+    await waitForBotText(page, 'Hoe lang duurt');
+    await clickButton(page, '90 minuten');
+    await waitForBotText(page, 'co-design');
+    await clickButton(page, 'Ja');
+    await waitForBotText(page, 'toegankelijkheid');
+    await clickButton(page, 'Geen');
+    await waitForBotText(page, 'contactpersoon');
+    await clickButton(page, 'Ik (Jeroen)');
+    await waitForBotText(page, 'Hoe kunnen we Jeroen bereiken');
+    await sendText(page, 'jeroen@example.org');
+    await waitForBotText(page, 'Zo ziet je aanvraag eruit');
+    await clickButton(page, '✅ Versturen');
+    const done = await waitForBotText(page, /aanvraag #\d+ is verstuurd/);
+    expect(done).toContain('Dank je wel');
+    // The coordinator's persona gets an unread badge without reloading.
+    await page.getByTestId('unread-coordinator').waitFor({ state: 'visible', timeout: 10_000 });
+    mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/local-chat-request.png', fullPage: false });
+    await openChat(page, app.url, 'coordinator');
+    await waitForBotText(page, 'Nieuwe aanvraag');
+    await page.screenshot({ path: 'test-results/local-chat-coordinator.png' });
+    await page.close();
+  });
+});
