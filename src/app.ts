@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { createChannels } from './bots/channels.ts';
 import { LocalAdapter } from './bots/local/local-adapter.ts';
 import { localChatRoutes } from './bots/local/local-routes.ts';
 import type { ChannelAdapter, InboundEvent, Platform } from './bots/ports.ts';
@@ -14,7 +15,7 @@ import { Dispatcher } from './flows/dispatcher.ts';
 import { processInbound } from './flows/shell.ts';
 import { createMetrics } from './http/metrics.ts';
 import { createServer } from './http/server.ts';
-import { createDelivery } from './jobs/delivery.ts';
+import { createDelivery, type Delivery } from './jobs/delivery.ts';
 import { checkRedis, createRedis } from './jobs/redis.ts';
 
 export interface AppOptions {
@@ -31,6 +32,7 @@ export interface App {
   server: FastifyInstance;
   url: string;
   localAdapter: LocalAdapter | null;
+  delivery: Delivery;
   /** Feeds one inbound event through the pipeline (adapters call this). */
   receive(event: InboundEvent): Promise<{ duplicate: boolean }>;
   /** Resolves when every inbound event received so far has been processed. */
@@ -67,6 +69,10 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   const adapters: Partial<Record<Platform, ChannelAdapter>> = {};
   const localAdapter = config.localChatEnabled ? new LocalAdapter() : null;
   if (localAdapter) adapters.LOCAL = localAdapter;
+
+  // Channels get `receive` before it exists (it needs the dispatcher, which needs delivery, which needs adapters).
+  const channels = await createChannels({ config, log, receive: (event) => receive(event) });
+  for (const channel of channels) adapters[channel.adapter.platform] = channel.adapter;
 
   const outbox = outboxRepo(db.prisma);
   const inbox = inboxRepo(db.prisma, config.DEFAULT_LOCALE);
@@ -128,6 +134,8 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     );
   }
 
+  for (const channel of channels) await channel.registerRoutes?.(server);
+
   delivery.start();
   // Recovery: events stored but not processed, and messages whose delivery job was lost.
   for (const r of await inbox.unprocessed()) void dispatcher.dispatch(r.personId, r.id);
@@ -144,7 +152,16 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   sweeper.unref();
 
   const address = await server.listen({ port: config.PORT, host: config.HOST });
-  log.info({ url: address, database: db.kind, localChat: Boolean(localAdapter) }, 'dialoogbot is running');
+  for (const channel of channels) await channel.start?.();
+  log.info(
+    {
+      url: address,
+      database: db.kind,
+      localChat: Boolean(localAdapter),
+      channels: channels.map((c) => c.adapter.platform),
+    },
+    'dialoogbot is running',
+  );
 
   let stopped = false;
   return {
@@ -153,12 +170,14 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     server,
     url: address,
     localAdapter,
+    delivery,
     receive,
     idle: () => dispatcher.idle(),
     async stop() {
       if (stopped) return;
       stopped = true;
       clearInterval(sweeper);
+      for (const channel of channels) await channel.stop?.();
       await server.close();
       await dispatcher.idle();
       await delivery.close();

@@ -87,3 +87,16 @@ export interface ChannelAdapter {
   send(target: DeliveryTarget, message: OutboundMessage, meta: DeliveryMeta): Promise<SendResult>;
   stop?(): Promise<void>;
 }
+
+/** What a channel needs from the core: hand over one normalised event (stored once, processed after). */
+export type ReceiveInbound = (event: InboundEvent) => Promise<{ duplicate: boolean }>;
+
+/** A channel wired into the app: its adapter, its HTTP routes, and its lifecycle. */
+export interface Channel {
+  readonly adapter: ChannelAdapter;
+  /** Adds the channel's HTTP routes (webhooks) to our server; called before listen. */
+  registerRoutes?(server: import('fastify').FastifyInstance): Promise<void> | void;
+  /** Starts background work (polling, setWebhook, socket mode) after the server listens. */
+  start?(): Promise<void>;
+  stop?(): Promise<void>;
+}

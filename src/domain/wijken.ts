@@ -129,17 +129,18 @@ export function matchWijk(text: string): WijkKey | null {
   return found.size === 1 ? ([...found][0] ?? null) : null;
 }
 
+/** Spellings besides the key and the display name (compared without spaces, hyphens or case). */
 const WIJK_ALIASES: Readonly<Record<WijkKey, readonly string[]>> = {
-  binnenstad: ['binnenstad', 'binnenstad utrecht', 'stadscentrum', 'city centre', 'city center'],
-  noordoost: ['noordoost', 'noord oost', 'north east', 'nrd oost'],
+  binnenstad: ['stadscentrum', 'city centre', 'city center'],
+  noordoost: ['north east'],
   oost: [],
   zuid: [],
-  zuidwest: ['zuidwest', 'zuid west', 'south west'],
+  zuidwest: ['south west'],
   west: [],
-  noordwest: ['noordwest', 'noord west', 'north west', 'nrd west'],
-  overvecht: ['overvecht'],
-  'leidsche-rijn': ['leidsche rijn', 'leidse rijn', 'leidsche ryn', 'leidsche-rijn'],
-  'vleuten-de-meern': ['vleuten de meern', 'vleuten meern', 'vleuten', 'de meern', 'meern'],
+  noordwest: ['north west'],
+  overvecht: [],
+  'leidsche-rijn': ['leidse rijn', 'leidsche ryn'],
+  'vleuten-de-meern': ['vleuten', 'de meern', 'meern', 'vleuten meern'],
 };
 
 /** Single compass words and "centrum": only used when no specific name is in the text. */

@@ -119,7 +119,11 @@ function onInvite(state: State, input: FlowInput, ctx: FlowContext): Transition<
 }
 
 function onInviteChecked(state: State, input: FlowInput, ctx: FlowContext): Transition<State> {
-  if (input.kind !== 'effect' || input.name !== 'checkInvite') return stay(state, []);
+  // Only reachable when a check was interrupted (the shell always feeds the result back): ask again.
+  if (input.kind !== 'effect' || input.name !== 'checkInvite') {
+    const back: State = { step: 'invite', role: state.role ?? 'VOLUNTEER' };
+    return stay(back, prompt(back, ctx));
+  }
   const l = ctx.locale;
   if (!input.result.ok) {
     const back: State = { step: 'invite', role: state.role ?? 'VOLUNTEER' };
@@ -184,7 +188,10 @@ function onConsent(state: State, input: FlowInput, ctx: FlowContext): Transition
 }
 
 function onCompleted(state: State, input: FlowInput, ctx: FlowContext): Transition<State> {
-  if (input.kind !== 'effect' || input.name !== 'completeOnboarding') return stay(state, []);
+  if (input.kind !== 'effect' || input.name !== 'completeOnboarding') {
+    const back: State = { ...state, step: 'consent' };
+    return stay(back, prompt(back, ctx));
+  }
   const l = ctx.locale;
   if (!input.result.ok)
     return stay({ step: 'invite', role: state.role }, [{ text: t(l, 'onboarding.invite_invalid') }]);

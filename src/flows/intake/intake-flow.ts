@@ -168,7 +168,8 @@ function needs(step: Step, draft: Draft, ctx: FlowContext): boolean {
 }
 
 function onSubmitted(state: IntakeState, input: FlowInput, ctx: FlowContext): Result {
-  if (input.kind !== 'effect' || input.name !== 'submitRequest') return stay(state, []);
+  if (input.kind !== 'effect' || input.name !== 'submitRequest')
+    return ask({ ...state, step: 'summary' }, ctx);
   if (!input.result.ok) {
     const back: IntakeState = { ...state, step: 'summary' };
     return stay(back, [{ text: t(ctx.locale, 'error.internal') }, ...promptFor(back, ctx)]);
