@@ -17,6 +17,7 @@ import { createMetrics } from './http/metrics.ts';
 import { createServer } from './http/server.ts';
 import { createDelivery, type Delivery } from './jobs/delivery.ts';
 import { checkRedis, createRedis } from './jobs/redis.ts';
+import { createTimers, type Timers } from './jobs/timers.ts';
 
 export interface AppOptions {
   /** Tests: an in-memory embedded database instead of DATA_DIR. */
@@ -33,6 +34,7 @@ export interface App {
   url: string;
   localAdapter: LocalAdapter | null;
   delivery: Delivery;
+  timers: Timers;
   /** Feeds one inbound event through the pipeline (adapters call this). */
   receive(event: InboundEvent): Promise<{ duplicate: boolean }>;
   /** Resolves when every inbound event received so far has been processed. */
@@ -84,6 +86,13 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     adapters,
     log,
     metrics,
+  });
+  const timers = createTimers({
+    connection: redis,
+    workerConnection: workerRedis,
+    prefix: config.QUEUE_PREFIX,
+    log,
+    now,
   });
   const shellDeps = {
     uow: unitOfWork(db.prisma),
@@ -137,6 +146,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   for (const channel of channels) await channel.registerRoutes?.(server);
 
   delivery.start();
+  await timers.start();
   // Recovery: events stored but not processed, and messages whose delivery job was lost.
   for (const r of await inbox.unprocessed()) void dispatcher.dispatch(r.personId, r.id);
   const sweep = async () => {
@@ -171,6 +181,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     url: address,
     localAdapter,
     delivery,
+    timers,
     receive,
     idle: () => dispatcher.idle(),
     async stop() {
@@ -180,6 +191,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
       for (const channel of channels) await channel.stop?.();
       await server.close();
       await dispatcher.idle();
+      await timers.close();
       await delivery.close();
       await closeRedis();
       await db.close();

@@ -15,7 +15,10 @@ const log = createLogger(config.LOG_LEVEL);
 try {
   const app = await startApp(config, log);
   if (app.localAdapter) {
-    log.info(`Open ${app.url.replace('127.0.0.1', 'localhost')} in your browser to chat with the bot.`);
+    const url = app.url.replace('127.0.0.1', 'localhost');
+    log.info({ url }, 'local web chat is on');
+    // A plain line for people, next to the JSON logs for machines.
+    if (process.stdout.isTTY) console.log(`\n  Dialoogbot is running: open ${url} in your browser.\n`);
   }
   let stopping = false;
   const shutdown = async (signal: string) => {
