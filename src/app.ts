@@ -1,21 +1,28 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createChannels } from './bots/channels.ts';
 import { LocalAdapter } from './bots/local/local-adapter.ts';
 import { localChatRoutes } from './bots/local/local-routes.ts';
 import type { ChannelAdapter, InboundEvent, Platform } from './bots/ports.ts';
+import type { SlackTuning } from './bots/slack/slack-channel.ts';
+import type { TelegramChannelOptions } from './bots/telegram/telegram-channel.ts';
 import type { Config } from './config.ts';
+import { channelRepo } from './db/channel-repo.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { seedDemoData } from './db/demo-seed.ts';
 import { inboxRepo } from './db/inbox-repo.ts';
 import { localChatRepo } from './db/local-chat-repo.ts';
+import { offerWaveTimer } from './db/offer-wave-timer.ts';
 import { outboxRepo } from './db/outbox-repo.ts';
+import { reminderTimer } from './db/reminder-timer.ts';
 import { unitOfWork } from './db/unit-of-work.ts';
 import { Dispatcher } from './flows/dispatcher.ts';
-import { processInbound } from './flows/shell.ts';
+import { type AfterCommit, processInbound } from './flows/shell.ts';
+import { staffSession } from './flows/staffing/staffing.ts';
 import { createMetrics } from './http/metrics.ts';
 import { createServer } from './http/server.ts';
-import { createDelivery, type Delivery } from './jobs/delivery.ts';
+import { createDelivery, type Delivery, type DeliveryDeps } from './jobs/delivery.ts';
 import { checkRedis, createRedis } from './jobs/redis.ts';
 import { createTimers, type Timers } from './jobs/timers.ts';
 
@@ -24,6 +31,12 @@ export interface AppOptions {
   inMemoryDatabase?: boolean;
   /** Tests: a fixed or moving clock. */
   now?: () => Date;
+  /** Tests and benchmarks: Telegram pacing and limits. */
+  telegram?: TelegramChannelOptions;
+  /** Benchmarks: outbound queue limits other than the platforms' own. */
+  deliveryLimits?: DeliveryDeps['limits'];
+  /** Tests and benchmarks: Slack client retries and per-channel pace. */
+  slack?: SlackTuning;
 }
 
 /** One running instance: everything built from config, passed explicitly (ARCHITECTURE.md "composition root"). */
@@ -37,6 +50,8 @@ export interface App {
   timers: Timers;
   /** Feeds one inbound event through the pipeline (adapters call this). */
   receive(event: InboundEvent): Promise<{ duplicate: boolean }>;
+  /** Sends the next offer wave for these sessions (after approval, a hand-back, or by a coordinator). */
+  staff(sessionIds: string[]): Promise<void>;
   /** Resolves when every inbound event received so far has been processed. */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -73,7 +88,16 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   if (localAdapter) adapters.LOCAL = localAdapter;
 
   // Channels get `receive` before it exists (it needs the dispatcher, which needs delivery, which needs adapters).
-  const channels = await createChannels({ config, log, receive: (event) => receive(event) });
+  const channels = await createChannels({
+    config,
+    log,
+    receive: (event) => receive(event),
+    channelRepo: channelRepo(db.prisma),
+    telegram: options.telegram,
+    prisma: db.prisma,
+    now,
+    slack: options.slack,
+  });
   for (const channel of channels) adapters[channel.adapter.platform] = channel.adapter;
 
   const outbox = outboxRepo(db.prisma);
@@ -86,6 +110,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     adapters,
     log,
     metrics,
+    limits: options.deliveryLimits,
   });
   const timers = createTimers({
     connection: redis,
@@ -101,15 +126,44 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     now,
     log,
   };
+  /** After a commit: deliver the outbox rows and schedule the timers it wrote. */
+  async function afterCommit(done: AfterCommit): Promise<void> {
+    // If either fails, the database still says what is due: the outbox sweeper and the timer
+    // reconciler pick it up.
+    await delivery
+      .enqueue(done.outboundIds)
+      .catch((err) => log.warn({ err: (err as Error).message }, 'enqueue failed; sweeper will retry'));
+    for (const timer of done.timers) {
+      await timers
+        .schedule(timer.kind, timer.id, timer.dueAt)
+        .catch((err) =>
+          log.warn({ err: (err as Error).message }, 'timer schedule failed; reconciler will retry'),
+        );
+    }
+  }
   const dispatcher = new Dispatcher(async (inboundId) => {
     const record = await inbox.load(inboundId);
     if (!record) return;
-    const ids = await processInbound(shellDeps, record);
-    // If enqueueing fails the rows stay PENDING and the sweeper below re-enqueues them.
-    await delivery
-      .enqueue(ids)
-      .catch((err) => log.warn({ err: (err as Error).message }, 'enqueue failed; sweeper will retry'));
-  });
+    await afterCommit(await processInbound(shellDeps, record));
+    // At most 3 people at once: storing new events (the webhooks' ack) must not queue behind flow work.
+  }, 3);
+  timers.register(
+    reminderTimer({
+      prisma: db.prisma,
+      uow: shellDeps.uow,
+      zone: config.APP_TIMEZONE,
+      afterCommit,
+      onSent: () => metrics.remindersSent.inc(),
+    }),
+  );
+  timers.register(
+    offerWaveTimer({
+      prisma: db.prisma,
+      uow: shellDeps.uow,
+      zone: config.APP_TIMEZONE,
+      afterCommit,
+    }),
+  );
 
   async function receive(event: InboundEvent) {
     const r = await inbox.record(event);
@@ -151,13 +205,13 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   for (const r of await inbox.unprocessed()) void dispatcher.dispatch(r.personId, r.id);
   const sweep = async () => {
     try {
-      await delivery.enqueue(await outbox.stalePending(30_000));
+      await delivery.resweep(await outbox.stalePending(30_000));
       metrics.queueDepth.set(await delivery.depth());
     } catch (err) {
       log.warn({ err: (err as Error).message }, 'outbox sweep failed');
     }
   };
-  await delivery.enqueue(await outbox.stalePending(0));
+  await delivery.resweep(await outbox.stalePending(0));
   const sweeper = setInterval(sweep, 30_000);
   sweeper.unref();
 
@@ -183,6 +237,22 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     delivery,
     timers,
     receive,
+    async staff(sessionIds) {
+      const done = await shellDeps.uow(async (repos) => {
+        const out: AfterCommit = { outboundIds: [], timers: [] };
+        const scope = {
+          repos: repos.staffing,
+          reminders: repos.reminders,
+          now: now(),
+          zone: config.APP_TIMEZONE,
+          keyPrefix: `staff-${randomUUID()}`,
+          ...out,
+        };
+        for (const id of sessionIds) await staffSession(scope, id);
+        return out;
+      });
+      await afterCommit(done);
+    },
     idle: () => dispatcher.idle(),
     async stop() {
       if (stopped) return;

@@ -15,7 +15,7 @@ export const SenderSchema = z.object({
 });
 export type Sender = z.infer<typeof SenderSchema>;
 
-/** What a person did: typed text, a command, pressed a button, or sent a file. */
+/** What a person did: typed text, a command, pressed a button, sent a file, or filled in a form. */
 export const InboundContentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: z.string() }),
   z.object({ kind: z.literal('command'), command: z.string(), args: z.string() }),
@@ -25,6 +25,12 @@ export const InboundContentSchema = z.discriminatedUnion('kind', [
     mediaKind: z.enum(['voice', 'photo', 'document']),
     fileRef: z.string(),
     caption: z.string().optional(),
+  }),
+  /** A whole form filled in at once (the request form as a Slack modal); the core validates it again. */
+  z.object({
+    kind: z.literal('form'),
+    form: z.literal('intake'),
+    values: z.record(z.string().max(40), z.string().max(5000)),
   }),
 ]);
 export type InboundContent = z.infer<typeof InboundContentSchema>;
@@ -58,6 +64,8 @@ export interface OutboundMessage {
   /** Rows of buttons. */
   buttons?: OutboundButton[][];
   file?: OutboundFile;
+  /** Delivery id of an earlier message this one replaces (edited in place where the platform can). */
+  replaces?: string;
 }
 
 /** Where a message goes, resolved by delivery from a person to their preferred identity. */

@@ -5,6 +5,7 @@ import { openDatabase } from '../db/database.ts';
 import { seedDemoData } from '../db/demo-seed.ts';
 import { checkDrift, createMigration } from '../db/migrate/commands.ts';
 import { createLogger } from '../logger.ts';
+import { runEvalIntake, runExtractRequest } from './extract-commands.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -14,7 +15,11 @@ Commands:
   migrate                 apply pending migrations to DATABASE_URL (or the embedded database)
   migration-create NAME   write prisma/migrations/<timestamp>_NAME from changes to schema.prisma
   drift                   check that the migrations produce exactly schema.prisma (exit 1 on drift)
-  seed-demo               add demo people to an empty database`;
+  seed-demo               add demo people to an empty database
+  extract-request         read a free-text request on stdin, print the draft as one JSON object
+                          [--now ISO] [--extractor rules|llm] [--locale nl|en] [--pretty]
+  eval-intake             field-level accuracy of the extractor on the golden sets
+                          [--extractor rules|llm] [--verbose]`;
 
 /** Operator commands. Each prints one clear result and sets the exit code. */
 async function main(argv: string[]): Promise<number> {
@@ -59,6 +64,10 @@ async function main(argv: string[]): Promise<number> {
       console.log(seeded ? 'demo data added' : 'the database already has people: nothing added');
       return 0;
     }
+    case 'extract-request':
+      return runExtractRequest(args, log);
+    case 'eval-intake':
+      return runEvalIntake(args, log);
     default:
       console.error(command ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
       return command ? 2 : 0;

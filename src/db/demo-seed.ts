@@ -1,3 +1,4 @@
+import type { AvailabilityInput } from '../domain/matching/availability.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 
 /** Demo invite codes, printed in the README; only seeded outside production. */
@@ -129,10 +130,11 @@ const VOLUNTEERS: DemoVolunteer[] = [
   },
 ];
 
+// Checked against the availability schema, so the demo data follows it when it changes.
 const weekdayEvenings = {
   weekly: { mon: ['evening'], tue: ['evening'], wed: ['afternoon', 'evening'], thu: ['evening'] },
   exceptions: [],
-};
+} satisfies AvailabilityInput;
 
 /** Seeds demo people and organisations once, when the database has no people yet. Returns whether it did. */
 export async function seedDemoData(prisma: PrismaClient): Promise<boolean> {

@@ -12,7 +12,7 @@ type Tx = Prisma.TransactionClient;
 export const newButtonId = () => randomBytes(9).toString('base64url');
 
 /** The shell's data access on one transaction. */
-export function flowRepos(tx: Tx): FlowRepos {
+export function flowRepos(tx: Tx): Omit<FlowRepos, 'staffing' | 'linking' | 'reminders' | 'profile'> {
   // Messages written in one transaction get strictly increasing times, so transcripts keep their order.
   let lastAt = 0;
   const nextAt = () => {
@@ -86,7 +86,13 @@ export function flowRepos(tx: Tx): FlowRepos {
       const data = out.flat().map((b) => ({
         id: b.id,
         personId,
-        flow: b.action === 'setLocale' ? 'global' : scope.flow,
+        // Language, command and action buttons work whatever the person is doing; flow buttons only at their step.
+        flow:
+          b.action === 'setLocale' || b.action === 'command'
+            ? 'global'
+            : b.action.startsWith('act.')
+              ? 'action'
+              : scope.flow,
         rev: scope.rev,
         action: b.action,
         value: b.value ?? null,
@@ -222,7 +228,7 @@ export function flowRepos(tx: Tx): FlowRepos {
       const orgIds = memberships.map((m) => m.organisationId);
       const requests = await tx.dialogueRequest.findMany({
         where: orgIds.length ? { organisationId: { in: orgIds } } : { requestedById: personId },
-        include: { sessions: { orderBy: { startsAt: 'asc' }, take: 1 } },
+        include: { sessions: { orderBy: { startsAt: 'asc' } } },
         orderBy: { number: 'desc' },
         take: 20,
       });
@@ -233,6 +239,9 @@ export function flowRepos(tx: Tx): FlowRepos {
           theme: r.theme,
           status: r.status,
           firstStart: r.sessions[0]?.startsAt ?? null,
+          upcoming: r.sessions
+            .filter((x) => x.status !== 'CANCELLED' && x.startsAt > new Date())
+            .map((x) => ({ id: x.id, startsAt: x.startsAt })),
         })),
       };
     },

@@ -103,9 +103,23 @@ export function localChatRepo(prisma: PrismaClient, defaultLocale: 'nl' | 'en') 
           at: e.receivedAt.toISOString(),
         };
       });
-      const outs = outbound.map((o) =>
-        toLocalMessage(o.id, o.createdAt, o.payload as unknown as OutboundMessage),
+      // Edits replace the text and buttons of the message they refer to, where it stood.
+      const all = outbound
+        .map((o) => ({ row: o, message: o.payload as unknown as OutboundMessage }))
+        .reverse();
+      const edits = new Map(
+        all.filter((x) => x.message.replaces).map((x) => [x.message.replaces as string, x.message]),
       );
+      const outs = all
+        .filter((x) => !x.message.replaces)
+        .map((x) => {
+          const edit = edits.get(x.row.id);
+          return toLocalMessage(
+            x.row.id,
+            x.row.createdAt,
+            edit ? { ...x.message, text: edit.text, buttons: edit.buttons } : x.message,
+          );
+        });
       return [...ins, ...outs].sort((a, b) => a.seq - b.seq || (a.direction === 'in' ? -1 : 1)).slice(-limit);
     },
 

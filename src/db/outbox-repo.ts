@@ -33,6 +33,17 @@ export function outboxRepo(prisma: PrismaClient) {
       return [...groups.values()];
     },
 
+    /** A person's messages still to deliver on one platform, oldest first (delivery sends them in this order). */
+    async pendingFor(personId: string, platform: Platform, limit = 200): Promise<string[]> {
+      const rows = await prisma.outboundMessage.findMany({
+        where: { personId, platform, status: 'PENDING' },
+        orderBy: { createdAt: 'asc' },
+        select: { id: true },
+        take: limit,
+      });
+      return rows.map((r) => r.id);
+    },
+
     async load(id: string): Promise<DeliveryItem | null> {
       const r = await prisma.outboundMessage.findUnique({ where: { id }, include: { identity: true } });
       if (!r) return null;

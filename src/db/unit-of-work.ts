@@ -1,9 +1,26 @@
 import type { FlowRepos, UnitOfWork } from '../flows/ports.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { flowRepos } from './flow-repos.ts';
+import { linkingRepos } from './linking-repo.ts';
+import { profileRepos } from './profile-repo.ts';
+import { reminderRepos } from './reminder-repos.ts';
+import { staffingRepos } from './staffing-repos.ts';
 
 /** Every conversation step commits atomically: state, effects, buttons and outbox rows together. */
 export function unitOfWork(prisma: PrismaClient): UnitOfWork {
   return <T>(fn: (repos: FlowRepos) => Promise<T>) =>
-    prisma.$transaction((tx) => fn(flowRepos(tx)), { timeout: 20_000, maxWait: 10_000 });
+    prisma.$transaction(
+      (tx) =>
+        fn({
+          ...flowRepos(tx),
+          staffing: staffingRepos(tx),
+          linking: linkingRepos(tx),
+          reminders: reminderRepos(tx),
+          profile: profileRepos(tx),
+        }),
+      {
+        timeout: 20_000,
+        maxWait: 10_000,
+      },
+    );
 }

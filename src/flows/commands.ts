@@ -13,6 +13,20 @@ const ALIASES: Record<string, string> = {
   request: 'aanvragen',
   mijnaanvragen: 'mijnaanvragen',
   myrequests: 'mijnaanvragen',
+  mijnsessies: 'mijnsessies',
+  kandidaten: 'kandidaten',
+  candidates: 'kandidaten',
+  instellingen: 'instellingen',
+  settings: 'instellingen',
+  eerlijkheid: 'eerlijkheid',
+  fairness: 'eerlijkheid',
+  mysessions: 'mijnsessies',
+  koppel: 'koppel',
+  link: 'koppel',
+  profiel: 'profiel',
+  profile: 'profiel',
+  pauze: 'pauze',
+  pause: 'pauze',
 };
 
 /** Parses "/cmd args" (also "/cmd@botname args" as Telegram groups send it). */

@@ -4,17 +4,39 @@
  */
 export class Dispatcher {
   private readonly chains = new Map<string, Promise<void>>();
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
 
-  constructor(private readonly run: (inboundId: string) => Promise<void>) {}
+  /**
+   * `maxConcurrent` bounds how many people are processed at once: each holds a database connection
+   * for its transaction, and the webhooks' "store the event" must still find one within Slack's 3 s.
+   */
+  constructor(
+    private readonly run: (inboundId: string) => Promise<void>,
+    private readonly maxConcurrent = Number.POSITIVE_INFINITY,
+  ) {}
 
   dispatch(personId: string, inboundId: string): Promise<void> {
     const previous = this.chains.get(personId) ?? Promise.resolve();
-    const next = previous.then(() => this.run(inboundId)).catch(() => {});
+    const next = previous.then(() => this.limited(inboundId)).catch(() => {});
     this.chains.set(personId, next);
     void next.then(() => {
       if (this.chains.get(personId) === next) this.chains.delete(personId);
     });
     return next;
+  }
+
+  private async limited(inboundId: string): Promise<void> {
+    if (this.running >= this.maxConcurrent) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.running++;
+    try {
+      await this.run(inboundId);
+    } finally {
+      // Hand the slot straight to the next in line, so nobody can overtake between release and take.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    }
   }
 
   /** Resolves when every event dispatched so far has been handled (graceful shutdown, tests). */

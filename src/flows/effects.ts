@@ -1,9 +1,15 @@
 import type { Platform } from '../bots/ports.ts';
 import { formatDateTime } from '../domain/time.ts';
 import { t } from '../i18n/index.ts';
+import { listMySessions, runAction, runMove, staffingScope } from './actions.ts';
+import { coordinatorCommand } from './coordinator.ts';
 import { CompleteDraftSchema } from './intake/intake-state.ts';
 import { renderSummary } from './intake/intake-summary.ts';
+import { runLink, runLinkAction } from './linking.ts';
 import type { FlowRepos } from './ports.ts';
+import { runProfileEffect } from './profile/profile-effects.ts';
+import { acceptOffer, declineOffer, recordDeclineReason, staffSession } from './staffing/staffing.ts';
+import type { TimerRequest } from './staffing/types.ts';
 import type { Effect, EffectResult, FlowContext, Reply } from './types.ts';
 
 export interface EffectScope {
@@ -16,6 +22,8 @@ export interface EffectScope {
   replies: Reply[];
   /** Ids of outbound messages to other people, delivered after commit. */
   outboundIds: string[];
+  /** Timers to schedule after commit (offer expiry). */
+  timers: TimerRequest[];
 }
 
 /** Carries out one effect inside the current transaction and reports the outcome as data. */
@@ -40,7 +48,8 @@ export async function runEffect(effect: Effect, s: EffectScope): Promise<EffectR
       return { ok: true };
     case 'submitRequest': {
       const draft = CompleteDraftSchema.parse(effect.draft);
-      const { number } = await repos.submitRequest(ctx.person.id, draft);
+      const { number, requestId } = await repos.submitRequest(ctx.person.id, draft);
+      const settings = await repos.staffing.settings();
       for (const c of await repos.coordinators()) {
         if (c.id === ctx.person.id) continue;
         const text = t(c.locale, 'intake.notify_coordinator', {
@@ -48,11 +57,60 @@ export async function runEffect(effect: Effect, s: EffectScope): Promise<EffectR
           organisation: draft.organisation,
           summary: renderSummary(draft, { locale: c.locale, zone: ctx.zone }),
         });
-        const id = await repos.queueMessage(c.id, `${s.keyPrefix}:notify:${c.id}`, { text });
+        // With approval switched on, the coordinator decides right from the notification.
+        const buttons = settings.approvalRequired
+          ? await repos.createButtons(
+              c.id,
+              { flow: 'action', rev: 0, expiresAt: new Date(ctx.now.getTime() + 60 * 86_400_000) },
+              [
+                [
+                  { label: t(c.locale, 'coord.approve'), action: 'act.approve', value: requestId },
+                  { label: t(c.locale, 'coord.reject'), action: 'act.reject', value: requestId },
+                ],
+              ],
+            )
+          : undefined;
+        const id = await repos.queueMessage(c.id, `${s.keyPrefix}:notify:${c.id}`, { text, buttons });
         if (id) s.outboundIds.push(id);
+      }
+      if (settings.autoOffers && !settings.approvalRequired) {
+        const staffing = staffingScope(s);
+        for (const sessionId of await repos.staffing.sessionIdsOfRequest(requestId))
+          await staffSession(staffing, sessionId);
       }
       return { ok: true, data: { number } };
     }
+    case 'offer': {
+      const staffing = staffingScope(s);
+      const outcome =
+        effect.action === 'accept'
+          ? await acceptOffer(staffing, effect.value, ctx.person.id)
+          : effect.action === 'decline'
+            ? await declineOffer(staffing, effect.value, ctx.person.id)
+            : await recordDeclineReason(
+                staffing,
+                effect.value.split('|')[0] ?? '',
+                ctx.person.id,
+                effect.value.split('|')[1] ?? '',
+              );
+      if (outcome === 'not_open') s.replies.push({ text: t(ctx.locale, 'offer.no_longer_open') });
+      if (outcome === 'foreign') s.replies.push({ text: t(ctx.locale, 'error.foreign_button') });
+      return { ok: true, data: { outcome } };
+    }
+    case 'action':
+      if (effect.action.startsWith('act.link.')) return runLinkAction(effect.action, effect.value, s);
+      return runAction(effect.action, effect.value, s);
+    case 'link':
+      return runLink(effect.args, s);
+    case 'loadProfile':
+    case 'saveProfile':
+      return runProfileEffect(effect, s);
+    case 'listMySessions':
+      return listMySessions(s);
+    case 'moveSession':
+      return runMove(effect.sessionId, effect.start, s);
+    case 'coordinator':
+      return coordinatorCommand(effect.command, effect.args, s);
     case 'listMyRequests': {
       const { organisation, items } = await repos.listRequests(ctx.person.id);
       const l = ctx.locale;
@@ -71,11 +129,23 @@ export async function runEffect(effect: Effect, s: EffectScope): Promise<EffectR
           status: t(l, `status.${r.status}` as Parameters<typeof t>[1]),
         }),
       );
+      // Upcoming sessions can be moved or cancelled right from the list.
+      const buttons = items
+        .flatMap((r) => r.upcoming.map((x) => ({ number: r.number, ...x })))
+        .slice(0, 6)
+        .map((x) => {
+          const at = `#${x.number} ${formatDateTime(x.startsAt, ctx.zone, l)}`;
+          return [
+            { label: t(l, 'myrequests.move', { when: at }), action: 'act.session.move', value: x.id },
+            { label: t(l, 'myrequests.cancel', { when: at }), action: 'act.session.cancel.ask', value: x.id },
+          ];
+        });
       s.replies.push({
         text: [
           t(l, 'myrequests.header', { organisation: organisation ?? ctx.person.displayName }),
           ...lines,
         ].join('\n'),
+        buttons,
       });
       return { ok: true };
     }

@@ -92,6 +92,26 @@ const hasRole = (ctx: FlowContext, ...roles: RoleName[]) => ctx.person.roles.som
 export function decide(active: ActiveFlow | null, input: FlowInput, ctx: FlowContext): Decision {
   if (input.kind === 'effect') return active ? stepFlow(active, input, ctx) : nothing(ctx, null, []);
   if (input.kind === 'button' && input.action === 'setLocale') return setLocale(active, input.value, ctx);
+  if (input.kind === 'button' && input.action === 'command') {
+    // A button that runs a command ("fill in your profile now"); the command checks who may use it.
+    return onCommand(active, { command: input.value ?? '', args: '' }, ctx);
+  }
+  if (input.kind === 'button' && input.action === 'act.session.move') {
+    // Moving asks a question, so it is a (short) conversation; who may move is checked when it runs.
+    return startFlow('move', ctx, input.value ?? '');
+  }
+  if (input.kind === 'button' && input.action.startsWith('act.')) {
+    // Action buttons (hand back, approve, assign…) check who may use them when they run.
+    return nothing(ctx, active, [], [{ type: 'action', action: input.action, value: input.value ?? '' }]);
+  }
+  if (input.kind === 'button' && input.action.startsWith('offer.')) {
+    // Offers live outside conversations: answering one leaves whatever the person was doing as it was.
+    const action = input.action.slice('offer.'.length);
+    if (action === 'accept' || action === 'decline' || action === 'reason') {
+      return nothing(ctx, active, [], [{ type: 'offer', action, value: input.value ?? '' }]);
+    }
+  }
+  if (input.kind === 'form') return onForm(active, input, ctx);
 
   let command: { command: string; args: string } | null = null;
   if (input.kind === 'command') command = { command: input.command, args: input.args };
@@ -133,6 +153,9 @@ function onCommand(
       return startFlow('onboarding', ctx, cmd.args);
     case 'help':
       return nothing(ctx, active, [{ text: helpText(ctx) }, ...inProgressHint(active, ctx)]);
+    case 'koppel':
+      // Allowed before sign-up: typing a code from another app is how a second account joins.
+      return nothing(ctx, active, [], [{ type: 'link', args: cmd.args }]);
     case 'taal':
       if (cmd.args) return setLocale(active, cmd.args.trim().toLowerCase(), ctx);
       return nothing(ctx, active, [
@@ -152,6 +175,22 @@ function onCommand(
       if (active?.flow === 'intake')
         return stepFlow(active, { kind: 'command', command: 'aanvragen', args: '' }, ctx);
       return startFlow('intake', ctx, cmd.args);
+    case 'kandidaten':
+    case 'instellingen':
+    case 'eerlijkheid':
+      if (!hasRole(ctx, 'COORDINATOR')) return notAllowed(active, ctx, 'COORDINATOR');
+      return nothing(ctx, active, [], [{ type: 'coordinator', command: name, args: cmd.args }]);
+    case 'mijnsessies':
+      if (!ctx.person.onboarded) return needOnboarding(active, ctx);
+      if (!hasRole(ctx, 'VOLUNTEER')) return notAllowed(active, ctx, 'VOLUNTEER');
+      return nothing(ctx, active, [], [{ type: 'listMySessions' }]);
+    case 'profiel':
+    case 'pauze':
+      if (!ctx.person.onboarded) return needOnboarding(active, ctx);
+      if (!hasRole(ctx, 'VOLUNTEER')) return notAllowed(active, ctx, 'VOLUNTEER');
+      if (active?.flow === 'profile')
+        return stepFlow(active, { kind: 'command', command: name, args: cmd.args }, ctx);
+      return startFlow('profile', ctx, name === 'pauze' ? `pauze ${cmd.args}`.trim() : cmd.args);
     case 'mijnaanvragen':
       if (!ctx.person.onboarded) return needOnboarding(active, ctx);
       if (!hasRole(ctx, 'PARTNER', 'COORDINATOR')) return notAllowed(active, ctx, 'PARTNER');
@@ -162,6 +201,16 @@ function onCommand(
         ...inProgressHint(active, ctx),
       ]);
   }
+}
+
+/** A filled-in request form: same rights as /aanvragen; it replaces an intake in progress. */
+function onForm(active: ActiveFlow | null, input: FlowInput, ctx: FlowContext): Decision {
+  if (!ctx.person.onboarded) return needOnboarding(active, ctx);
+  if (!hasRole(ctx, 'PARTNER', 'COORDINATOR')) return notAllowed(active, ctx, 'PARTNER');
+  if (active?.flow === 'intake') return stepFlow(active, input, ctx);
+  const intake = FLOWS.intake as AnyFlow;
+  const fresh = intake.start(ctx, '').state;
+  return fromTransition(intake, intake.step(fresh, input, ctx), ctx);
 }
 
 function needOnboarding(active: ActiveFlow | null, ctx: FlowContext): Decision {

@@ -202,7 +202,11 @@ function onCompleted(state: State, input: FlowInput, ctx: FlowContext): Transiti
       : state.role === 'COORDINATOR'
         ? 'onboarding.done.coordinator'
         : 'onboarding.done.volunteer';
-  return done([{ text: t(l, key, { name, organisation: state.organisation ?? '' }) }]);
+  const welcome = { text: t(l, key, { name, organisation: state.organisation ?? '' }) };
+  if (key !== 'onboarding.done.volunteer') return done([welcome]);
+  // Matching needs languages, wijken and availability: offer the profile while the volunteer is here.
+  const now = { label: t(l, 'profile.offer_now'), action: 'command', value: 'profiel' };
+  return done([welcome, { text: t(l, 'profile.offer_after_onboarding'), buttons: [[now]] }]);
 }
 
 function yesNoText(input: FlowInput): 'yes' | 'no' | null {

@@ -2,6 +2,10 @@ import type { OutboundButton, OutboundMessage, Platform } from '../bots/ports.ts
 import type { Locale } from '../i18n/index.ts';
 import type { StoredFlow } from './engine.ts';
 import type { CompleteDraft } from './intake/intake-state.ts';
+import type { LinkingRepos } from './linking.ts';
+import type { ProfileRepos } from './profile/ports.ts';
+import type { ReminderRepos } from './reminders/ports.ts';
+import type { StaffingRepos } from './staffing/ports.ts';
 import type { PersonView, RoleName } from './types.ts';
 
 /** A stored button token, as the shell needs it to decide whether a press is valid. */
@@ -26,6 +30,8 @@ export interface RequestListItem {
   theme: string;
   status: string;
   firstStart: Date | null;
+  /** Sessions that can still be moved or cancelled. */
+  upcoming: { id: string; startsAt: Date }[];
 }
 
 /** The data access the conversation shell needs; implemented in src/db (the only Prisma code). */
@@ -63,6 +69,14 @@ export interface FlowRepos {
   submitRequest(personId: string, draft: CompleteDraft): Promise<{ requestId: string; number: number }>;
   coordinators(): Promise<{ id: string; locale: Locale }[]>;
   listRequests(personId: string): Promise<{ organisation: string | null; items: RequestListItem[] }>;
+  /** Staffing (offers, assignments) on the same transaction. */
+  staffing: StaffingRepos;
+  /** Reminders and session changes on the same transaction. */
+  reminders: ReminderRepos;
+  /** Linking chat accounts of one person (/koppel) on the same transaction. */
+  linking: LinkingRepos;
+  /** A volunteer's own profile (/profiel) on the same transaction. */
+  profile: ProfileRepos;
   audit(entry: {
     actorId: string | null;
     action: string;

@@ -1,5 +1,7 @@
 import { intakeFlow } from './intake/intake-flow.ts';
+import { moveFlow } from './move-flow.ts';
 import { onboardingFlow } from './onboarding.ts';
+import { profileFlow } from './profile/profile-flow.ts';
 import type { FlowDefinition } from './types.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: each flow has its own state type; the engine treats them alike.
@@ -9,4 +11,6 @@ export type AnyFlow = FlowDefinition<any>;
 export const FLOWS: Record<string, AnyFlow> = {
   [onboardingFlow.name]: onboardingFlow,
   [intakeFlow.name]: intakeFlow,
+  [moveFlow.name]: moveFlow,
+  [profileFlow.name]: profileFlow,
 };

@@ -4,6 +4,7 @@ import { runEffect } from './effects.ts';
 import { type ActiveFlow, type Decision, decide, restore } from './engine.ts';
 import { ConflictError, type FlowRepos, type UnitOfWork } from './ports.ts';
 import { FLOWS } from './registry.ts';
+import type { TimerRequest } from './staffing/types.ts';
 import type { FlowContext, FlowInput, Reply } from './types.ts';
 
 /** Longest text we accept in one message; Telegram's own limit is 4,096. */
@@ -15,6 +16,12 @@ export interface ShellDeps {
   conversationTtlDays: number;
   now: () => Date;
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+}
+
+/** What to carry out once the transaction has committed. */
+export interface AfterCommit {
+  outboundIds: string[];
+  timers: TimerRequest[];
 }
 
 export interface InboundRecord {
@@ -30,7 +37,7 @@ const MAX_EFFECT_ROUNDS = 5;
  * Runs one inbound event: load state, decide (pure), carry out effects, save state and write the
  * replies to the outbox — all in one transaction. Returns the outbound ids to deliver after commit.
  */
-export async function processInbound(deps: ShellDeps, inbound: InboundRecord): Promise<string[]> {
+export async function processInbound(deps: ShellDeps, inbound: InboundRecord): Promise<AfterCommit> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await deps.uow((repos) => runOnce(deps, repos, inbound));
@@ -43,13 +50,13 @@ export async function processInbound(deps: ShellDeps, inbound: InboundRecord): P
         const id = await repos.queueMessage(inbound.personId, `${inbound.id}:error`, {
           text: t(person.locale, 'error.internal'),
         });
-        return id ? [id] : [];
+        return { outboundIds: id ? [id] : [], timers: [] };
       });
     }
   }
 }
 
-async function runOnce(deps: ShellDeps, repos: FlowRepos, inbound: InboundRecord): Promise<string[]> {
+async function runOnce(deps: ShellDeps, repos: FlowRepos, inbound: InboundRecord): Promise<AfterCommit> {
   const now = deps.now();
   const person = await repos.personView(inbound.personId);
   const ctx: FlowContext = { now, zone: deps.zone, person, locale: person.locale };
@@ -85,9 +92,11 @@ async function runOnce(deps: ShellDeps, repos: FlowRepos, inbound: InboundRecord
       : decide(restored.active, input, ctx);
 
   const outboundIds: string[] = [];
+  const timers: TimerRequest[] = [];
   const replies: Reply[] = [...notices, ...decision.replies];
   const scope = {
     repos,
+    timers,
     ctx: { ...ctx, locale: decision.locale },
     platform: inbound.platform,
     keyPrefix: inbound.id,
@@ -133,7 +142,7 @@ async function runOnce(deps: ShellDeps, repos: FlowRepos, inbound: InboundRecord
     if (id) replyIds.push(id);
   }
   await repos.markInbound(inbound.id, 'PROCESSED');
-  return [...replyIds, ...outboundIds];
+  return { outboundIds: [...replyIds, ...outboundIds], timers };
 }
 
 type Rejection = {
@@ -161,11 +170,13 @@ async function toFlowInput(
       return { kind: 'command', command: content.command, args: content.args };
     case 'media':
       return { kind: 'media', mediaKind: content.mediaKind };
+    case 'form':
+      return { kind: 'form', form: content.form, values: content.values };
     case 'button': {
       const button = await repos.findButton(content.buttonId);
       if (!button || button.expiresAt < at.now) return { reply: 'error.stale_button' };
       if (button.personId !== personId) return { reply: 'error.foreign_button' };
-      if (button.flow === 'global')
+      if (button.flow === 'global' || button.flow === 'offer' || button.flow === 'action')
         return { kind: 'button', action: button.action, value: button.value ?? undefined };
       if (!active || button.flow !== active.flow || button.rev !== rev)
         return { reply: 'error.stale_button' };

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Locale } from '../i18n/index.ts';
+import type { ProfilePatch } from './profile/profile-state.ts';
 
 export type RoleName = 'PARTNER' | 'VOLUNTEER' | 'COORDINATOR';
 
@@ -41,6 +42,7 @@ export type FlowInput =
   | { kind: 'button'; action: string; value?: string }
   | { kind: 'command'; command: string; args: string }
   | { kind: 'media'; mediaKind: 'voice' | 'photo' | 'document' }
+  | { kind: 'form'; form: 'intake'; values: Record<string, string> }
   | { kind: 'effect'; name: string; result: EffectResult };
 
 export type EffectResult = { ok: true; data?: Record<string, unknown> } | { ok: false; error: string };
@@ -58,7 +60,15 @@ export type Effect =
     }
   | { type: 'setLocale'; locale: Locale }
   | { type: 'submitRequest'; draft: unknown }
-  | { type: 'listMyRequests' };
+  | { type: 'listMyRequests' }
+  | { type: 'offer'; action: 'accept' | 'decline' | 'reason'; value: string }
+  | { type: 'action'; action: string; value: string }
+  | { type: 'listMySessions' }
+  | { type: 'moveSession'; sessionId: string; start: string }
+  | { type: 'link'; args: string }
+  | { type: 'coordinator'; command: 'kandidaten' | 'instellingen' | 'eerlijkheid'; args: string }
+  | { type: 'loadProfile' }
+  | { type: 'saveProfile'; patch: ProfilePatch };
 
 /** The result of a pure transition. A null state ends the flow. */
 export interface Transition<S> {

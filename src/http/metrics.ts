@@ -23,6 +23,11 @@ export function createMetrics() {
       help: 'Inbound events whose processing failed (the person got an apology)',
       registers: [registry],
     }),
+    remindersSent: new Counter({
+      name: 'dialoog_reminders_sent_total',
+      help: 'Reminders handed to the outbound queue',
+      registers: [registry],
+    }),
     queueDepth: new Gauge({
       name: 'dialoog_outbound_queue_depth',
       help: 'Outbound delivery jobs waiting, delayed or active',

@@ -1,12 +1,38 @@
+import { matchingMessages } from '../domain/matching/messages.ts';
+import { codesign } from './messages/codesign.ts';
 import { common } from './messages/common.ts';
+import { coordinator } from './messages/coordinator.ts';
+import { forms } from './messages/forms.ts';
 import { intake } from './messages/intake.ts';
 import { intakeFields } from './messages/intake-fields.ts';
+import { linking } from './messages/linking.ts';
+import { offers, sessions } from './messages/offers.ts';
 import { onboarding } from './messages/onboarding.ts';
+import { profile } from './messages/profile.ts';
+import { reminders } from './messages/reminders.ts';
+import { slack } from './messages/slack.ts';
+import { telegram } from './messages/telegram.ts';
 
 export const LOCALES = ['nl', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-const catalogue = { ...common, ...onboarding, ...intake, ...intakeFields };
+const catalogue = {
+  ...common,
+  ...onboarding,
+  ...intake,
+  ...intakeFields,
+  ...slack,
+  ...forms,
+  ...linking,
+  ...offers,
+  ...sessions,
+  ...coordinator,
+  ...reminders,
+  ...telegram,
+  ...matchingMessages,
+  ...codesign,
+  ...profile,
+};
 export type MessageKey = keyof typeof catalogue;
 
 export function isLocale(value: unknown): value is Locale {

@@ -1,4 +1,4 @@
-import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
+import { DelayedError, type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { ChannelAdapter, Platform } from '../bots/ports.ts';
@@ -8,16 +8,25 @@ import type { Metrics } from '../http/metrics.ts';
 /** Job payload: ids only, never message text (BullMQ stores job data in clear text). */
 export interface DeliveryJob {
   ids: string[];
-}
-
-class RateLimited extends Error {
-  constructor(readonly retryAfterMs: number) {
-    super(`rate limited, retry after ${retryAfterMs} ms`);
-  }
+  /** The person the messages are for: one sender per person at a time keeps their messages in order. */
+  personId?: string;
+  /** How often rate limits (429 retry_after or our own pacing) postponed this job; bounded. */
+  deferrals?: number;
 }
 
 const PLATFORMS: Platform[] = ['LOCAL', 'TELEGRAM', 'SLACK'];
 const MAX_ATTEMPTS = 8;
+/** Postponements do not use up attempts (a 429 is not a failure), but they are bounded too. */
+const MAX_DEFERRALS = 200;
+/**
+ * While one job sends a person's messages, no other job (a later batch, a sweeper re-enqueue,
+ * another replica) sends to that person: messages go out once, and in the order they were written.
+ */
+const SEND_LOCK_MS = 15_000;
+/** The lock is renewed while sending, so a crashed sender blocks a person for at most SEND_LOCK_MS. */
+const LOCK_RENEW_MS = 5_000;
+/** How long a job waits before trying again while another job is sending to the same person. */
+const LOCK_WAIT_MS = 250;
 
 /** Per-platform queue limits (Telegram ~30 msg/s overall; Slack ~1/s per channel, tiered per method). */
 const LIMITS: Partial<Record<Platform, { max: number; duration: number }>> = {
@@ -33,6 +42,8 @@ export interface DeliveryDeps {
   adapters: Partial<Record<Platform, ChannelAdapter>>;
   log: Logger;
   metrics: Metrics;
+  /** Benchmarks: other queue limits than the platforms' own. */
+  limits?: Partial<Record<Platform, { max: number; duration: number }>>;
 }
 
 /** The outbound queue: one BullMQ queue per platform, batch jobs per person, idempotent per message. */
@@ -46,45 +57,94 @@ export function createDelivery(deps: DeliveryDeps) {
     );
   }
 
-  async function deliver(job: Job<DeliveryJob>): Promise<void> {
-    for (const id of job.data.ids) {
-      const item = await deps.outbox.load(id);
-      if (item?.status !== 'PENDING') continue; // sent before (a retried job) or given up
-      const adapter = deps.adapters[item.platform];
-      if (!adapter || !item.target) {
-        await deps.outbox.markFailed(
-          id,
-          adapter ? 'recipient unreachable' : `channel ${item.platform} is off`,
-        );
-        deps.metrics.outbound.inc({ platform: item.platform, outcome: 'failed' });
-        continue;
+  /** Postpones the whole job (later messages of the batch wait too, keeping their order). */
+  async function defer(
+    job: Job<DeliveryJob>,
+    token: string | undefined,
+    ms: number,
+    counts = true,
+  ): Promise<never> {
+    // Waiting for another sender is not a failure and is bounded by the lock's lifetime, so it does not count.
+    const deferrals = (job.data.deferrals ?? 0) + (counts ? 1 : 0);
+    if (deferrals > MAX_DEFERRALS) throw new UnrecoverableError('delivery gave up: postponed too often');
+    if (counts) await job.updateData({ ...job.data, deferrals });
+    await job.moveToDelayed(Date.now() + ms, token);
+    throw new DelayedError();
+  }
+
+  async function deliver(job: Job<DeliveryJob>, token?: string): Promise<void> {
+    const { personId } = job.data;
+    const lock = `${deps.prefix}:outbound-lock:${personId ?? job.data.ids[0]}`;
+    const owner = `${job.id}:${Date.now()}`;
+    if (!(await deps.connection.set(lock, owner, 'PX', SEND_LOCK_MS, 'NX')))
+      return defer(job, token, LOCK_WAIT_MS, false);
+    const renew = setInterval(() => {
+      void deps.connection
+        .get(lock)
+        .then((v) => (v === owner ? deps.connection.pexpire(lock, SEND_LOCK_MS) : 0))
+        .catch(() => {});
+    }, LOCK_RENEW_MS);
+    try {
+      // The oldest pending messages first, including those of later batches (their jobs then find nothing
+      // to do); and again until none is left, so a message written meanwhile is not left behind.
+      const platform = job.queueName.replace('outbound-', '').toUpperCase() as Platform;
+      if (!personId) {
+        for (const id of job.data.ids) await deliverOne(job, token, id);
+        return;
       }
-      const result = await adapter.send(item.target, item.message, {
-        deliveryId: item.id,
-        createdAt: item.createdAt,
-      });
-      if (result.ok) {
-        await deps.outbox.markSent(id, result.externalMessageId);
-        deps.metrics.outbound.inc({ platform: item.platform, outcome: 'sent' });
-        continue;
+      for (let round = 0; round < 50; round++) {
+        const ids = await deps.outbox.pendingFor(personId, platform);
+        if (ids.length === 0) break;
+        for (const id of ids) await deliverOne(job, token, id);
       }
-      if (result.reason === 'unreachable') {
-        if (item.identityId) await deps.outbox.markUnreachable(item.identityId);
-        await deps.outbox.markFailed(id, `unreachable: ${result.detail}`);
-        deps.metrics.outbound.inc({ platform: item.platform, outcome: 'unreachable' });
-        continue;
-      }
-      await deps.outbox.markAttempt(id, result.reason);
-      if (job.attemptsMade + 1 >= MAX_ATTEMPTS) {
-        await deps.outbox.markFailed(id, `gave up after ${MAX_ATTEMPTS} attempts: ${result.reason}`);
+    } finally {
+      clearInterval(renew);
+      if ((await deps.connection.get(lock).catch(() => null)) === owner)
+        await deps.connection.del(lock).catch(() => {});
+    }
+  }
+
+  async function deliverOne(job: Job<DeliveryJob>, token: string | undefined, id: string): Promise<void> {
+    const item = await deps.outbox.load(id);
+    if (item?.status !== 'PENDING') return; // sent before (a retried job) or given up
+    const adapter = deps.adapters[item.platform];
+    if (!adapter || !item.target) {
+      await deps.outbox.markFailed(id, adapter ? 'recipient unreachable' : `channel ${item.platform} is off`);
+      deps.metrics.outbound.inc({ platform: item.platform, outcome: 'failed' });
+      return;
+    }
+    const result = await adapter.send(item.target, item.message, {
+      deliveryId: item.id,
+      createdAt: item.createdAt,
+    });
+    if (result.ok) {
+      await deps.outbox.markSent(id, result.externalMessageId);
+      deps.metrics.outbound.inc({ platform: item.platform, outcome: 'sent' });
+      return;
+    }
+    if (result.reason === 'unreachable') {
+      if (item.identityId) await deps.outbox.markUnreachable(item.identityId);
+      await deps.outbox.markFailed(id, `unreachable: ${result.detail}`);
+      deps.metrics.outbound.inc({ platform: item.platform, outcome: 'unreachable' });
+      return;
+    }
+    if (result.reason === 'rate_limited') {
+      deps.metrics.outbound.inc({ platform: item.platform, outcome: 'rate_limited' });
+      if ((job.data.deferrals ?? 0) >= MAX_DEFERRALS) {
+        await deps.outbox.markFailed(id, `gave up after ${MAX_DEFERRALS} rate-limited retries`);
         deps.metrics.outbound.inc({ platform: item.platform, outcome: 'failed' });
         throw new UnrecoverableError('delivery gave up');
       }
-      // Later messages of this batch wait, so a person never sees them out of order.
-      throw result.reason === 'rate_limited'
-        ? new RateLimited(result.retryAfterMs)
-        : new Error(result.detail);
+      return defer(job, token, result.retryAfterMs);
     }
+    await deps.outbox.markAttempt(id, result.reason);
+    if (job.attemptsMade + 1 >= MAX_ATTEMPTS) {
+      await deps.outbox.markFailed(id, `gave up after ${MAX_ATTEMPTS} attempts: ${result.reason}`);
+      deps.metrics.outbound.inc({ platform: item.platform, outcome: 'failed' });
+      throw new UnrecoverableError('delivery gave up');
+    }
+    // Later messages of this batch wait, so a person never sees them out of order.
+    throw new Error(result.detail);
   }
 
   return {
@@ -95,9 +155,31 @@ export function createDelivery(deps: DeliveryDeps) {
         const queue = queues.get(g.platform);
         await queue?.add(
           'deliver',
-          { ids: g.ids },
+          { ids: g.ids, personId: g.personId },
           {
             jobId: `out-${g.ids[0]}`,
+            attempts: MAX_ATTEMPTS,
+            backoff: { type: 'custom' },
+            removeOnComplete: { age: 3600, count: 10_000 },
+            removeOnFail: { age: 7 * 86_400 },
+          },
+        );
+      }
+    },
+
+    /**
+     * Re-enqueues messages still pending after a while (their job was lost, gave up, or was
+     * deduplicated away). A fresh job id per sweep, so an earlier finished job cannot swallow it.
+     */
+    async resweep(ids: string[]): Promise<void> {
+      if (ids.length === 0) return;
+      const round = Math.floor(Date.now() / 30_000);
+      for (const g of await deps.outbox.groups(ids)) {
+        await queues.get(g.platform)?.add(
+          'deliver',
+          { ids: g.ids, personId: g.personId },
+          {
+            jobId: `sweep-${g.ids[0]}-${round}`,
             attempts: MAX_ATTEMPTS,
             backoff: { type: 'custom' },
             removeOnComplete: { age: 3600, count: 10_000 },
@@ -115,10 +197,11 @@ export function createDelivery(deps: DeliveryDeps) {
           connection: deps.workerConnection,
           prefix: deps.prefix,
           concurrency: 8,
-          limiter: LIMITS[platform],
+          lockDuration: 15_000,
+          stalledInterval: 15_000,
+          limiter: deps.limits?.[platform] ?? LIMITS[platform],
           settings: {
-            backoffStrategy: (attemptsMade: number, _type?: string, err?: Error) =>
-              err instanceof RateLimited ? err.retryAfterMs : Math.min(60_000, 500 * 2 ** attemptsMade),
+            backoffStrategy: (attemptsMade: number) => Math.min(60_000, 500 * 2 ** attemptsMade),
           },
         });
         worker.on('failed', (job, err) =>

@@ -95,7 +95,14 @@ export function createTimers(deps: TimersDeps) {
           if (!kind) return;
           await kind.run(job.data.id, now());
         },
-        { connection: deps.workerConnection, prefix: deps.prefix, concurrency: 10 },
+        {
+          connection: deps.workerConnection,
+          prefix: deps.prefix,
+          concurrency: 10,
+          // Jobs are short: a crashed worker's jobs are picked up again within ~15 s, not the default 30.
+          lockDuration: 15_000,
+          stalledInterval: 15_000,
+        },
       );
       worker.on('failed', (job, err) =>
         deps.log.warn({ jobId: job?.id, err: err.message }, 'timer job failed'),

@@ -10,6 +10,8 @@ export interface LocalChatMessage {
   buttons?: { id: string; label: string }[][];
   file?: { filename: string; url: string };
   at: string;
+  /** Set on a push that replaces an earlier message (same id). */
+  edited?: boolean;
 }
 
 export interface LocalPush {

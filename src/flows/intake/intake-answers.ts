@@ -14,6 +14,9 @@ import { t } from '../../i18n/index.ts';
 import type { FlowContext } from '../types.ts';
 import { type Draft, MAX_DATE_OPTIONS, type Step } from './intake-state.ts';
 
+/** What answering needs to know: the clock and the language (not who is answering; forms use it too). */
+export type AnswerContext = Pick<FlowContext, 'now' | 'zone' | 'locale'>;
+
 /** An answer for one step: the updated draft, or a polite explanation of what was wrong. */
 export type AnswerResult = { ok: true; draft: Draft; next?: Step } | { ok: false; message: string };
 
@@ -29,7 +32,7 @@ const LIMITS = {
 export const PARTICIPANTS = { min: 2, max: 200 };
 export const DURATION = { min: 30, max: 480 };
 
-function freeText(field: keyof typeof LIMITS, text: string, ctx: FlowContext, ask: string) {
+function freeText(field: keyof typeof LIMITS, text: string, ctx: AnswerContext, ask: string) {
   const r = validateFreeText(text, LIMITS[field]);
   if (r.ok) return r;
   const l = ctx.locale;
@@ -51,7 +54,7 @@ export function applyAnswer(
   value: string,
   fromButton: boolean,
   draft: Draft,
-  ctx: FlowContext,
+  ctx: AnswerContext,
 ): AnswerResult {
   const l = ctx.locale;
   const ok = (patch: Partial<Draft>, next?: Step): AnswerResult => ({

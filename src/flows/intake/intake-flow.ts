@@ -1,4 +1,5 @@
-import { t } from '../../i18n/index.ts';
+import { exampleDate } from '../../domain/time.ts';
+import { type MessageKey, t } from '../../i18n/index.ts';
 import {
   done,
   type FlowContext,
@@ -8,6 +9,7 @@ import {
   type Transition,
 } from '../types.ts';
 import { applyAnswer } from './intake-answers.ts';
+import { validateIntakeForm } from './intake-form.ts';
 import { promptFor } from './intake-prompts.ts';
 import {
   applies,
@@ -56,6 +58,7 @@ export const intakeFlow: FlowDefinition<IntakeState> = {
       return ask({ ...state, step: 'resumeChoice', resumeStep }, ctx);
     }
     if (state.step === 'submitting') return onSubmitted(state, input, ctx);
+    if (input.kind === 'form') return onForm(state, input.values, ctx);
     if (state.step === 'resumeChoice') return onResumeChoice(state, input, ctx);
     if (isBack(input)) return goBack(state, ctx);
     if (state.step === 'summary') return onSummary(state, input, ctx);
@@ -165,6 +168,19 @@ function needs(step: Step, draft: Draft, ctx: FlowContext): boolean {
     contactName: draft.contactName,
   };
   return step in has && has[step] === undefined;
+}
+
+/** A whole form at once: on to the summary (confirmed in chat as usual), or the problems and the current question. */
+function onForm(state: IntakeState, values: Record<string, string>, ctx: FlowContext): Result {
+  const r = validateIntakeForm(values, ctx);
+  if (r.ok) return ask({ step: 'summary', draft: r.draft, history: [], editing: null }, ctx);
+  const l = ctx.locale;
+  const example = exampleDate(ctx.now, ctx.zone);
+  const label = (field: string) => t(l, `form.label.${field}` as MessageKey, { example });
+  const errors = Object.entries(r.errors)
+    .map(([field, message]) => t(l, 'form.error_line', { field: label(field), message }))
+    .join('\n');
+  return stay(state, [{ text: t(l, 'form.invalid', { errors }) }, ...promptFor(state, ctx)]);
 }
 
 function onSubmitted(state: IntakeState, input: FlowInput, ctx: FlowContext): Result {

@@ -71,11 +71,11 @@ export const onboarding = {
     en: '/aanvragen – request a dialogue\n/mijnaanvragen – your requests and their status',
   },
   'help.volunteer': {
-    nl: 'Je krijgt hier aanbiedingen voor dialogen en herinneringen. Meer opties volgen binnenkort.',
-    en: "You'll receive offers for dialogues and reminders here. More options follow soon.",
+    nl: '/mijnsessies – je komende dialogen (teruggeven kan daar)\n/profiel – talen, wijken, thema’s en wanneer je kunt\n/pauze – even geen aanbiedingen\nAanbiedingen en herinneringen krijg je hier in de chat.',
+    en: '/mijnsessies – your upcoming dialogues (hand one back there)\n/profiel – languages, wijken, themes and when you can\n/pauze – no offers for a while\nOffers and reminders reach you here in the chat.',
   },
   'help.coordinator': {
-    nl: 'Je krijgt een bericht bij elke nieuwe aanvraag. /aanvragen kun je ook namens een partner gebruiken.',
-    en: 'You get a message for every new request. You can also use /aanvragen on behalf of a partner.',
+    nl: '/kandidaten <nr> – wie past bij een aanvraag, en waarom; toewijzen of uitsluiten\n/instellingen – automatische aanbiedingen en goedkeuring aan/uit\n/eerlijkheid – verdeling van het werk over vrijwilligers\nJe krijgt een bericht bij elke nieuwe aanvraag. /aanvragen kan ook namens een partner.',
+    en: '/kandidaten <nr> – who fits a request, and why; assign or exclude\n/instellingen – automatic offers and approval on/off\n/eerlijkheid – how work is spread over volunteers\nYou get a message for every new request. /aanvragen also works on behalf of a partner.',
   },
 } as const;

@@ -590,6 +590,15 @@ async function loadHistory(key) {
  */
 function mergeMessages(key, list) {
   const conv = conversation(key);
+  // An edit (e.g. an offer that was filled meanwhile) replaces the text and buttons of a message we show.
+  const edits = new Map(list.filter((m) => m.edited && conv.ids.has(m.id)).map((m) => [m.id, m]));
+  if (edits.size > 0) {
+    conv.messages = conv.messages.map((m) => {
+      const e = edits.get(m.id);
+      return e ? { ...m, text: e.text, buttons: e.buttons } : m;
+    });
+    if (key === state.selected) renderConversation({ scroll: 'keep' });
+  }
   const fresh = list.filter((m) => !conv.ids.has(m.id));
   if (fresh.length === 0) return [];
   return applyConversation(key, [...conv.messages, ...fresh]);

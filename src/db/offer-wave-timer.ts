@@ -1,0 +1,51 @@
+import type { UnitOfWork } from '../flows/ports.ts';
+import type { AfterCommit } from '../flows/shell.ts';
+import { expireWave, OFFER_WAVE_TIMER } from '../flows/staffing/staffing.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { TimerKind } from '../jobs/timers.ts';
+
+export interface OfferWaveTimerDeps {
+  prisma: PrismaClient;
+  uow: UnitOfWork;
+  zone: string;
+  afterCommit(done: AfterCommit): Promise<void>;
+}
+
+/** Offer waves expire from the database's truth (open offers and their expiry), not from Redis. */
+export function offerWaveTimer(deps: OfferWaveTimerDeps): TimerKind {
+  return {
+    name: OFFER_WAVE_TIMER,
+    async pending(limit) {
+      const waves = await deps.prisma.offer.groupBy({
+        by: ['sessionId', 'role', 'wave'],
+        where: { status: 'OPEN' },
+        _max: { expiresAt: true },
+        take: limit,
+        orderBy: { sessionId: 'asc' },
+      });
+      return waves.map((w) => ({
+        id: `${w.sessionId}.${w.role === 'TRAINEE' ? 'TRAINEE' : 'LEAD'}.${w.wave}`,
+        dueAt: w._max.expiresAt ?? new Date(),
+      }));
+    },
+    async run(id, now) {
+      const done = await deps.uow(async (repos) => {
+        const out: AfterCommit = { outboundIds: [], timers: [] };
+        await expireWave(
+          {
+            repos: repos.staffing,
+            reminders: repos.reminders,
+            now,
+            zone: deps.zone,
+            keyPrefix: `wave:${id}`,
+            outboundIds: out.outboundIds,
+            timers: out.timers,
+          },
+          id,
+        );
+        return out;
+      });
+      await deps.afterCommit(done);
+    },
+  };
+}

@@ -1,0 +1,415 @@
+import { type MessageKey, t } from '../../i18n/index.ts';
+import type { ReminderRepos } from '../reminders/ports.ts';
+import { replanSession, sendInvite } from '../reminders/reminders.ts';
+import { names, sessionDetails, when } from './offer-text.ts';
+import type { OfferRecord, StaffingRepos } from './ports.ts';
+import { rankForOffer } from './rank.ts';
+import type { OfferRole, RankResult, SessionSnapshot, StaffingSettings, TimerRequest } from './types.ts';
+
+/** The context of one staffing step; messages and timers are collected and carried out after commit. */
+export interface StaffingScope {
+  repos: StaffingRepos;
+  /** Reminder rows and session changes on the same transaction. */
+  reminders: ReminderRepos;
+  now: Date;
+  zone: string;
+  /** Unique per triggering event, so a retried step never writes a message twice. */
+  keyPrefix: string;
+  outboundIds: string[];
+  timers: TimerRequest[];
+}
+
+export const OFFER_WAVE_TIMER = 'offer-wave';
+const ROLES: OfferRole[] = ['LEAD', 'TRAINEE'];
+
+const activeFacilitators = (s: SessionSnapshot) => s.assignments.filter((a) => a.role !== 'TRAINEE');
+const openPlaces = (s: SessionSnapshot, role: OfferRole) =>
+  role === 'LEAD'
+    ? s.facilitatorsNeeded - activeFacilitators(s).length
+    : s.traineePlaces - s.assignments.filter((a) => a.role === 'TRAINEE').length;
+
+/** How long an offer stays open: the configured hours, shorter when the session is near. */
+export function offerExpiry(
+  now: Date,
+  startsAt: Date,
+  s: Pick<StaffingSettings, 'offerHours' | 'minOfferMinutes'>,
+): Date {
+  const untilStart = startsAt.getTime() - now.getTime();
+  const ms = Math.max(s.minOfferMinutes * 60_000, Math.min(s.offerHours * 3_600_000, untilStart / 4));
+  return new Date(now.getTime() + ms);
+}
+
+async function send(
+  scope: StaffingScope,
+  personId: string,
+  key: string,
+  message: Parameters<StaffingRepos['queueMessage']>[2],
+) {
+  const id = await scope.repos.queueMessage(personId, `${scope.keyPrefix}:${key}`, message);
+  if (id) scope.outboundIds.push(id);
+  return id;
+}
+
+/** Sends the next wave of offers for every open place of a session, or alerts coordinators when nobody is left. */
+export async function staffSession(
+  scope: StaffingScope,
+  sessionId: string,
+  opts: { urgent?: boolean } = {},
+): Promise<void> {
+  const { repos, now } = scope;
+  const session = await repos.lockSession(sessionId);
+  if (!session || session.status === 'CANCELLED' || session.startsAt <= now) return;
+  const configured = await repos.settings();
+  // An urgent backfill (someone dropped out) asks more people at once and gives them less time.
+  const settings = opts.urgent
+    ? { ...configured, waveSize: configured.waveSize * 2, offerHours: configured.offerHours / 4 }
+    : configured;
+  for (const role of ROLES) {
+    const places = openPlaces(session, role);
+    if (places <= 0) continue;
+    const pending = session.offers.filter((o) => o.role === role && o.status === 'OPEN' && o.expiresAt > now);
+    if (pending.length > 0) continue; // a wave is still running
+    const skip = new Set([
+      ...session.offers.filter((o) => o.role === role).map((o) => o.personId),
+      ...session.excluded,
+      ...session.assignments.map((a) => a.personId),
+    ]);
+    const volunteers = await repos.volunteersForMatching(now);
+    const ranking = rankForOffer({ session, role, skip, now, zone: scope.zone, volunteers });
+    const wave = Math.max(0, ...session.offers.filter((o) => o.role === role).map((o) => o.wave)) + 1;
+    const chosen = ranking.ranked.slice(0, Math.max(settings.waveSize, places));
+    if (chosen.length === 0) {
+      await alertNobody(scope, session, role, ranking, wave);
+      continue;
+    }
+    const expiresAt = offerExpiry(now, session.startsAt, settings);
+    const created = await repos.createOffers(
+      chosen.map((c) => ({ sessionId, personId: c.personId, role, wave, expiresAt })),
+    );
+    for (const offer of created) await sendOffer(scope, session, offer);
+    scope.timers.push({ kind: OFFER_WAVE_TIMER, id: `${sessionId}.${role}.${wave}`, dueAt: expiresAt });
+    await repos.setRequestStatus(session.requestId, 'STAFFING');
+    await repos.audit({
+      actorId: null,
+      action: 'offers.wave',
+      subjectType: 'session',
+      subjectId: sessionId,
+      details: { role, wave, offered: created.length, eligible: ranking.eligible },
+    });
+  }
+}
+
+async function sendOffer(scope: StaffingScope, session: SessionSnapshot, offer: OfferRecord): Promise<void> {
+  const who = await scope.repos.recipient(offer.personId);
+  if (!who) return;
+  const l = who.locale;
+  const text = t(l, offer.role === 'TRAINEE' ? 'offer.ask_trainee' : 'offer.ask', {
+    details: sessionDetails(session, scope.zone, l),
+    deadline: when({ startsAt: offer.expiresAt, endsAt: offer.expiresAt }, scope.zone, l).split('–')[0] ?? '',
+  });
+  const buttons = await scope.repos.offerButtons(offer.personId, [
+    [
+      { label: t(l, 'offer.accept'), action: 'offer.accept', value: offer.id },
+      { label: t(l, 'offer.decline'), action: 'offer.decline', value: offer.id },
+    ],
+  ]);
+  const id = await send(scope, offer.personId, `offer:${offer.id}`, { text, buttons });
+  if (id) await scope.repos.setOfferMessage(offer.id, id);
+}
+
+async function alertNobody(
+  scope: StaffingScope,
+  s: SessionSnapshot,
+  role: OfferRole,
+  r: RankResult,
+  wave: number,
+) {
+  for (const c of await scope.repos.coordinators()) {
+    const l = c.locale;
+    const excluded = Object.entries(r.excludedBy).filter(([, n]) => n > 0);
+    const text = t(l, 'staffing.nobody', {
+      number: s.requestNumber,
+      organisation: s.organisation,
+      when: when(s, scope.zone, l),
+      role: t(l, `offer.role.${role}` as MessageKey),
+      eligible: r.eligible,
+      excluded: excluded.length
+        ? t(l, 'staffing.excluded_line', {
+            list: excluded.map(([k, n]) => `${n} ${t(l, `rule.${k}` as MessageKey)}`).join(', '),
+          })
+        : '',
+      suggestions: r.suggestions.length
+        ? t(l, 'staffing.suggestions_line', {
+            list: r.suggestions
+              .map((x) => t(l, `relax.${x.kind}` as MessageKey, { count: x.count, minutes: x.minutes ?? 0 }))
+              .join('; '),
+          })
+        : '',
+    });
+    // One alert per session, role and wave, however often this runs.
+    await send(scope, c.id, `nobody:${s.id}:${role}:${wave}`, { text });
+  }
+}
+
+export type OfferOutcome = 'accepted' | 'filled' | 'not_open' | 'foreign' | 'declined';
+
+/** The first acceptances win, exactly as many as the session needs, however many press at once. */
+export async function acceptOffer(
+  scope: StaffingScope,
+  offerId: string,
+  personId: string,
+): Promise<OfferOutcome> {
+  const { repos } = scope;
+  const found = await repos.offer(offerId);
+  if (!found) return 'not_open';
+  if (found.personId !== personId) return 'foreign';
+  const session = await repos.lockSession(found.sessionId); // serialises concurrent acceptances
+  const offer = await repos.offer(offerId);
+  if (!session || !offer || session.status === 'CANCELLED') return 'not_open';
+  const who = await repos.recipient(personId);
+  const l = who?.locale ?? 'nl';
+  // Withdrawn because the places filled up a moment ago: say so, kindly, rather than "not open".
+  const filledMeanwhile = offer.status === 'WITHDRAWN' && openPlaces(session, offer.role) <= 0;
+  if (offer.status !== 'OPEN' && !filledMeanwhile) return 'not_open';
+  if (openPlaces(session, offer.role) <= 0) {
+    if (offer.status === 'OPEN') await repos.setOfferStatus(offer.id, 'WITHDRAWN');
+    await send(scope, personId, `filled:${offer.id}`, { text: t(l, 'offer.already_filled') });
+    return 'filled';
+  }
+  const role =
+    offer.role === 'TRAINEE'
+      ? 'TRAINEE'
+      : activeFacilitators(session).some((a) => a.role === 'LEAD')
+        ? 'CO'
+        : 'LEAD';
+  const assignmentId = await repos.createAssignment(session.id, personId, role);
+  await repos.setOfferStatus(offer.id, 'ACCEPTED');
+  session.assignments.push({ id: assignmentId, personId, role, name: who?.name ?? '' });
+  await send(scope, personId, `accepted:${offer.id}`, {
+    text: t(l, 'offer.accepted', { role: t(l, `offer.role.${role}`) }),
+  });
+  await sendInvite(scope, session, personId, 'booked');
+  if (openPlaces(session, offer.role) <= 0) await withdrawOpenOffers(scope, session, offer.role);
+  if (openPlaces(session, 'LEAD') <= 0 && session.status !== 'STAFFED') await announceStaffed(scope, session);
+  await replanSession(scope, session.id);
+  return 'accepted';
+}
+
+async function withdrawOpenOffers(scope: StaffingScope, session: SessionSnapshot, role: OfferRole) {
+  for (const other of await scope.repos.openOffers(session.id, role)) {
+    await scope.repos.setOfferStatus(other.id, 'WITHDRAWN');
+    await editOfferMessage(scope, other, 'offer.filled_edit', session);
+  }
+}
+
+/** Edits the original offer message so a stale "Accept" is visibly closed. */
+export async function editOfferMessage(
+  scope: StaffingScope,
+  offer: OfferRecord,
+  key: 'offer.filled_edit' | 'offer.expired_edit',
+  known?: SessionSnapshot,
+) {
+  const who = await scope.repos.recipient(offer.personId);
+  const session = known ?? (await scope.repos.lockSession(offer.sessionId));
+  if (!who || !session) return;
+  const original = t(who.locale, offer.role === 'TRAINEE' ? 'offer.ask_trainee' : 'offer.ask', {
+    details: sessionDetails(session, scope.zone, who.locale),
+    deadline:
+      when({ startsAt: offer.expiresAt, endsAt: offer.expiresAt }, scope.zone, who.locale).split('–')[0] ??
+      '',
+  });
+  await send(scope, offer.personId, `edit:${offer.id}:${key}`, {
+    text: t(who.locale, key, { original }),
+    replaces: offer.messageId ?? undefined,
+  });
+}
+
+async function announceStaffed(scope: StaffingScope, session: SessionSnapshot) {
+  await scope.repos.markSessionStaffed(session.id, true);
+  const facilitators = session.assignments.filter((a) => a.role !== 'TRAINEE').map((a) => a.name);
+  const trainees = session.assignments.filter((a) => a.role === 'TRAINEE').map((a) => a.name);
+  const all = [...facilitators, ...trainees];
+  if (session.requestedById) {
+    const partner = await scope.repos.recipient(session.requestedById);
+    if (partner) {
+      await send(scope, partner.id, `staffed:${session.id}:partner`, {
+        text: t(partner.locale, 'staffing.staffed_partner', {
+          number: session.requestNumber,
+          when: when(session, scope.zone, partner.locale),
+          names: names(all, partner.locale),
+        }),
+      });
+    }
+  }
+  for (const c of await scope.repos.coordinators()) {
+    await send(scope, c.id, `staffed:${session.id}:${c.id}`, {
+      text: t(c.locale, 'staffing.staffed_coordinator', {
+        number: session.requestNumber,
+        organisation: session.organisation,
+        when: when(session, scope.zone, c.locale),
+        names: names(all, c.locale),
+      }),
+    });
+  }
+  const siblings = await scope.repos.sessionIdsOfRequest(session.requestId);
+  let allStaffed = true;
+  for (const id of siblings) {
+    const s = id === session.id ? session : await scope.repos.lockSession(id);
+    if (s && s.status !== 'CANCELLED' && openPlaces(s, 'LEAD') > 0) allStaffed = false;
+  }
+  if (allStaffed) await scope.repos.setRequestStatus(session.requestId, 'STAFFED');
+}
+
+/** A decline: thank, ask an optional reason, and move on to the next wave when this one is done. */
+export async function declineOffer(
+  scope: StaffingScope,
+  offerId: string,
+  personId: string,
+): Promise<OfferOutcome> {
+  const offer = await scope.repos.offer(offerId);
+  if (!offer) return 'not_open';
+  if (offer.personId !== personId) return 'foreign';
+  if (offer.status !== 'OPEN') return 'not_open';
+  await scope.repos.setOfferStatus(offer.id, 'DECLINED');
+  const who = await scope.repos.recipient(personId);
+  const l = who?.locale ?? 'nl';
+  const reasons = (['day', 'theme', 'distance', 'skip'] as const).map((r) => ({
+    label: t(l, `offer.reason.${r}`),
+    action: 'offer.reason',
+    value: `${offer.id}|${r}`,
+  }));
+  const buttons = await scope.repos.offerButtons(personId, [reasons.slice(0, 2), reasons.slice(2)]);
+  await send(scope, personId, `declined:${offer.id}`, { text: t(l, 'offer.declined'), buttons });
+  const stillOpen = (await scope.repos.openOffers(offer.sessionId, offer.role)).filter(
+    (o) => o.wave === offer.wave,
+  );
+  if (stillOpen.length === 0) await staffSession(scope, offer.sessionId);
+  return 'declined';
+}
+
+/** Records why someone declined (matching learns from it). */
+export async function recordDeclineReason(
+  scope: StaffingScope,
+  offerId: string,
+  personId: string,
+  reason: string,
+): Promise<OfferOutcome> {
+  const offer = await scope.repos.offer(offerId);
+  if (!offer || offer.personId !== personId) return 'foreign';
+  if (offer.status === 'DECLINED' && ['day', 'theme', 'distance'].includes(reason)) {
+    await scope.repos.setOfferStatus(offer.id, 'DECLINED', reason);
+  }
+  const who = await scope.repos.recipient(personId);
+  await send(scope, personId, `reason:${offer.id}`, { text: t(who?.locale ?? 'nl', 'offer.reason_thanks') });
+  return 'declined';
+}
+
+/** An offer wave's time is up: expire what is still open and send the next wave. */
+export async function expireWave(scope: StaffingScope, timerId: string): Promise<void> {
+  const [sessionId, role, wave] = timerId.split('.');
+  if (!sessionId || (role !== 'LEAD' && role !== 'TRAINEE')) return;
+  const open = (await scope.repos.openOffers(sessionId, role)).filter(
+    (o) => o.wave === Number(wave) && o.expiresAt <= scope.now,
+  );
+  const session = open.length ? await scope.repos.lockSession(sessionId) : null;
+  for (const offer of open) {
+    await scope.repos.setOfferStatus(offer.id, 'EXPIRED');
+    await editOfferMessage(scope, offer, 'offer.expired_edit', session ?? undefined);
+  }
+  await staffSession(scope, sessionId);
+}
+
+export type HandBackOutcome = 'released' | 'not_yours';
+
+/** A facilitator hands an assignment back: partner and coordinators are told, and a replacement is sought. */
+export async function handBack(
+  scope: StaffingScope,
+  assignmentId: string,
+  personId: string,
+  opts: { urgent?: boolean } = {},
+): Promise<HandBackOutcome> {
+  const a = await scope.repos.assignment(assignmentId);
+  if (!a || a.personId !== personId || a.status !== 'ACTIVE') return 'not_yours';
+  const session = await scope.repos.lockSession(a.sessionId);
+  if (!session || session.endsAt <= scope.now || session.status === 'CANCELLED') return 'not_yours';
+  await scope.repos.releaseAssignment(a.id);
+  await scope.repos.markSessionStaffed(session.id, false);
+  await sendInvite(scope, session, personId, 'cancelled');
+  await replanSession(scope, session.id);
+  await scope.repos.setRequestStatus(session.requestId, 'STAFFING');
+  await scope.repos.audit({
+    actorId: personId,
+    action: 'assignment.handed_back',
+    subjectType: 'session',
+    subjectId: session.id,
+  });
+  const who = await scope.repos.recipient(personId);
+  for (const c of await scope.repos.coordinators()) {
+    await send(scope, c.id, `handback:${a.id}:${c.id}`, {
+      text: t(c.locale, 'staffing.handed_back_coordinator', {
+        name: who?.name ?? '',
+        number: session.requestNumber,
+        when: when(session, scope.zone, c.locale),
+      }),
+    });
+  }
+  if (session.requestedById) {
+    const partner = await scope.repos.recipient(session.requestedById);
+    if (partner) {
+      await send(scope, partner.id, `handback:${a.id}:partner`, {
+        text: t(partner.locale, 'staffing.handed_back_partner', {
+          when: when(session, scope.zone, partner.locale),
+        }),
+      });
+    }
+  }
+  await staffSession(scope, session.id, { urgent: opts.urgent });
+  return 'released';
+}
+
+export type ManualOutcome =
+  | { ok: true; role: 'LEAD' | 'CO' | 'TRAINEE'; session: SessionSnapshot }
+  | { ok: false };
+
+/** A coordinator assigns someone by hand (logged); their open offer, if any, is settled. */
+export async function assignManually(
+  scope: StaffingScope,
+  sessionId: string,
+  personId: string,
+  actorId: string,
+): Promise<ManualOutcome> {
+  const session = await scope.repos.lockSession(sessionId);
+  if (!session || session.status === 'CANCELLED' || session.endsAt <= scope.now) return { ok: false };
+  if (session.assignments.some((a) => a.personId === personId)) return { ok: false };
+  const info = (await scope.repos.volunteerInfo([personId])).get(personId);
+  const trainee = info?.level === 'TRAINEE';
+  const kind: OfferRole = trainee ? 'TRAINEE' : 'LEAD';
+  if (openPlaces(session, kind) <= 0) return { ok: false };
+  const role = trainee ? 'TRAINEE' : session.assignments.some((a) => a.role === 'LEAD') ? 'CO' : 'LEAD';
+  const id = await scope.repos.createAssignment(sessionId, personId, role);
+  const who = await scope.repos.recipient(personId);
+  session.assignments.push({ id, personId, role, name: who?.name ?? '' });
+  for (const o of session.offers.filter((x) => x.personId === personId && x.status === 'OPEN')) {
+    await scope.repos.setOfferStatus(o.id, 'ACCEPTED');
+  }
+  await scope.repos.audit({
+    actorId,
+    action: 'assignment.manual',
+    subjectType: 'session',
+    subjectId: sessionId,
+    details: { personId, role },
+  });
+  if (who) {
+    await send(scope, personId, `manual:${id}`, {
+      text: t(who.locale, 'coord.assigned_volunteer', {
+        role: t(who.locale, `offer.role.${role}`),
+        details: sessionDetails(session, scope.zone, who.locale),
+      }),
+    });
+  }
+  await sendInvite(scope, session, personId, 'booked');
+  if (openPlaces(session, kind) <= 0) await withdrawOpenOffers(scope, session, kind);
+  if (openPlaces(session, 'LEAD') <= 0 && session.status !== 'STAFFED') await announceStaffed(scope, session);
+  await replanSession(scope, session.id);
+  return { ok: true, role, session };
+}

@@ -1,0 +1,107 @@
+import { DateTime } from 'luxon';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app.ts';
+import { parseAvailability } from '../../src/domain/matching/availability.ts';
+import { startTestApp } from '../support/app.ts';
+import { LocalChatClient, texts } from '../support/local-chat-client.ts';
+
+describe('volunteer profile through the local web chat (PostgreSQL + Redis)', () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  const profileOf = (persona: string) =>
+    app.db.prisma.volunteerProfile.findFirstOrThrow({
+      where: { person: { identities: { some: { externalId: persona } } } },
+    });
+
+  it('a volunteer changes languages, wijken, availability and maximum; the stored profile follows', async () => {
+    const joost = new LocalChatClient(app, 'volunteer-joost');
+    const before = await profileOf('volunteer-joost');
+    const overview = texts(await joost.send('/profiel'));
+    expect(overview).toContain('Je profiel');
+    expect(overview).toContain('Leidsche Rijn');
+    expect(overview).toContain('stelt een coördinator in');
+
+    await joost.press('🗣️ Talen');
+    expect(texts(await joost.send('Nederlands en Klingon'))).toContain('herken ik niet');
+    expect(texts(await joost.send('Nederlands en Arabisch'))).toContain('Opgeslagen');
+
+    await joost.press('📍 Wijken');
+    expect(texts(await joost.send('Amsterdam-Noord'))).toContain('ken ik niet');
+    await joost.press('Overvecht');
+    await joost.press('✅ Leidsche Rijn'); // switch it off
+    await joost.press('West');
+    expect(texts(await joost.press('✔️ Klaar'))).toContain('Wijken: Overvecht, West');
+
+    await joost.press('🗓️ Beschikbaarheid');
+    expect(texts(await joost.send('ma en wo avond, za ochtend'))).toContain('ma avond, wo avond, za ochtend');
+
+    await joost.press('🔢 Maximum per maand');
+    expect(texts(await joost.send('veel'))).toContain('getal van 0 tot 20');
+    expect(texts(await joost.send('25'))).toContain('het maximum is 20');
+    expect(texts(await joost.send('4'))).toContain('Maximaal per maand: 4');
+    expect(texts(await joost.press('✔️ Klaar'))).toContain('Je profiel is bijgewerkt');
+
+    const after = await profileOf('volunteer-joost');
+    expect(after).toMatchObject({
+      languages: ['nl', 'ar'],
+      wijken: ['overvecht', 'west'],
+      anywhere: false,
+      maxPerMonth: 4,
+      level: before.level,
+      certifiedAt: before.certifiedAt,
+    });
+    const availability = parseAvailability(after.availability);
+    expect(availability.ok).toBe(true);
+    expect(availability.ok && availability.value.weekly).toEqual({
+      mon: ['evening'],
+      wed: ['evening'],
+      sat: ['morning'],
+    });
+    const audit = await app.db.prisma.auditLog.findMany({
+      where: { action: 'profile.updated', actorId: after.personId },
+    });
+    expect(audit).toHaveLength(4);
+    expect(await app.db.prisma.conversation.count({ where: { personId: after.personId } })).toBe(0);
+  });
+
+  it('/pauze tot <date> pauses until that date; /pauze uit ends it', async () => {
+    const joost = new LocalChatClient(app, 'volunteer-joost');
+    const until = DateTime.now().setZone('Europe/Amsterdam').plus({ days: 40 });
+    const replies = texts(await joost.send(`/pauze tot ${until.toFormat('d-M-yyyy')}`));
+    expect(replies).toContain('Je pauzeert tot en met');
+    let profile = await profileOf('volunteer-joost');
+    const stored = parseAvailability(profile.availability);
+    expect(stored.ok && stored.value.pausedUntil).toBe(until.toISODate());
+    expect(profile.pausedUntil?.getTime()).toBe(until.plus({ days: 1 }).startOf('day').toMillis());
+
+    expect(texts(await joost.send('/pauze 1-1-2020'))).toContain('verleden');
+    await joost.send('/stop');
+    expect(texts(await joost.send('/pause off'))).toContain('Je pauze is voorbij');
+    profile = await profileOf('volunteer-joost');
+    expect(profile.pausedUntil).toBeNull();
+  });
+
+  it('a partner typing /profiel is told it is for volunteers', async () => {
+    const fatima = new LocalChatClient(app, 'partner-fatima');
+    expect(texts(await fatima.send('/profiel'))).toContain('alleen als vrijwilliger');
+  });
+
+  it('a new volunteer is offered the profile right after signing up', async () => {
+    const res = await fetch(`${app.url}/api/local/personas`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Noor' }),
+    });
+    const noor = new LocalChatClient(app, ((await res.json()) as { persona: { key: string } }).persona.key);
+    await noor.send('/start DEMO-VRIJWILLIGER');
+    await noor.press('Noor');
+    expect(texts(await noor.press('✅ Akkoord'))).toContain('profiel invullen');
+    expect(texts(await noor.press('📝 Profiel nu invullen'))).toContain('Talen: nog niet ingevuld');
+  });
+});

@@ -1,0 +1,317 @@
+import { spawn } from 'node:child_process';
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app.ts';
+import { createTestDatabase, startTestApp } from '../support/app.ts';
+import {
+  createPerson,
+  createSession,
+  createVolunteers,
+  eventually,
+  futureEvening,
+  setSettings,
+} from '../support/fixtures.ts';
+import { LocalChatClient, settle, texts } from '../support/local-chat-client.ts';
+
+const icsOf = async (client: LocalChatClient, app: App) => {
+  const withFile = (await client.history()).filter((m) => m.file).at(-1);
+  if (!withFile?.file) throw new Error('no .ics file in the chat');
+  const body = await (await fetch(`${app.url}${withFile.file.url}`)).text();
+  const cal = new ICAL.Component(ICAL.parse(body));
+  const event = cal.getFirstSubcomponent('vevent');
+  if (!event) throw new Error('no VEVENT in the .ics file');
+  return {
+    method: cal.getFirstPropertyValue('method'),
+    uid: event.getFirstPropertyValue('uid'),
+    sequence: event.getFirstPropertyValue('sequence'),
+    start: (event.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().toISOString(),
+  };
+};
+
+async function deleteQueueKeys(app: App) {
+  // Only this run's keys: other test files share the Redis server.
+  const { Redis } = await import('ioredis');
+  const redis = new Redis(app.config.REDIS_URL);
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${app.config.QUEUE_PREFIX}:*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length) await redis.del(...keys);
+  } while (cursor !== '0');
+  redis.disconnect();
+}
+
+describe('reminders and calendars (PostgreSQL + Redis)', () => {
+  let app: App;
+  const p = () => app.db.prisma;
+  let partnerId: string;
+  beforeAll(async () => {
+    app = await startTestApp({ env: { DEMO_DATA: '0' } });
+    await createPerson(p(), 'coord', 'Lieke', ['COORDINATOR']);
+    partnerId = (await createPerson(p(), 'partner', 'Fatima', ['PARTNER'])).id;
+    await p().membership.create({
+      data: {
+        person: { connect: { id: partnerId } },
+        organisation: { connectOrCreate: { where: { name: 'Testhuis' }, create: { name: 'Testhuis' } } },
+      },
+    });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  async function staffedSession(prefix: string, daysAhead = 10) {
+    await createVolunteers(p(), 1, { prefix });
+    await setSettings(p(), { waveSize: 1 });
+    const s = await createSession(p(), { startsAt: futureEvening(daysAhead), requestedById: partnerId });
+    await app.staff([s.sessionId]);
+    await settle(app);
+    // Whoever matching chose gets the offer; they accept it.
+    const offer = await p().offer.findFirstOrThrow({
+      where: { sessionId: s.sessionId, status: 'OPEN' },
+      include: { person: { include: { identities: true } } },
+    });
+    const volunteer = new LocalChatClient(app, offer.person.identities[0]?.externalId as string);
+    await volunteer.press('✅ Ja, ik doe het');
+    return { ...s, volunteer, personId: offer.personId };
+  }
+
+  it('a booking sends a calendar invite and plans every reminder; a due reminder is sent once, "Ik kom" is recorded', async () => {
+    const { sessionId, volunteer, personId } = await staffedSession('rem-a');
+    const invite = await icsOf(volunteer, app);
+    expect(invite).toMatchObject({ method: 'REQUEST', uid: `${sessionId}@dialoogbot`, sequence: 0 });
+    const rows = await p().scheduledReminder.findMany({ where: { sessionId }, orderBy: { dueAt: 'asc' } });
+    expect(rows.map((r) => `${r.kind}:${r.personId === personId ? 'volunteer' : 'partner'}`).sort()).toEqual([
+      'day_before:volunteer',
+      'nudge:volunteer',
+      'partner_check:partner',
+      'week_before:volunteer',
+    ]);
+    // Make the week-before reminder due and let the real timer path run it, twice.
+    const week = rows.find((r) => r.kind === 'week_before');
+    const due = new Date(Date.now() - 1000);
+    await p().scheduledReminder.update({ where: { id: week?.id }, data: { dueAt: due } });
+    await app.timers.schedule('reminder', week?.id as string, due);
+    await app.timers.schedule('reminder', week?.id as string, new Date(due.getTime() - 1));
+    await eventually(
+      async () =>
+        (await p().scheduledReminder.findUniqueOrThrow({ where: { id: week?.id } })).status === 'SENT',
+    );
+    await settle(app);
+    await new Promise((r) => setTimeout(r, 300));
+    const asked = (await volunteer.history()).filter((m) => m.text.includes('Kom je nog steeds?'));
+    expect(asked).toHaveLength(1);
+    expect(texts(await volunteer.press('👍 Ik kom'))).toContain('tot dan');
+    expect(
+      (await p().assignment.findFirstOrThrow({ where: { sessionId, personId } })).confirmedAt,
+    ).not.toBeNull();
+  });
+
+  it('"Ik kan niet meer" in a reminder releases at once, cancels their reminders and starts an urgent backfill', async () => {
+    await createVolunteers(p(), 3, { prefix: 'rem-b-spare' });
+    const { sessionId, volunteer, personId } = await staffedSession('rem-b', 12);
+    const day = await p().scheduledReminder.findFirstOrThrow({ where: { sessionId, kind: 'day_before' } });
+    await p().scheduledReminder.update({
+      where: { id: day.id },
+      data: { dueAt: new Date(Date.now() - 1000) },
+    });
+    await app.timers.reconcile();
+    await eventually(
+      async () =>
+        (await p().scheduledReminder.findUniqueOrThrow({ where: { id: day.id } })).status === 'SENT',
+    );
+    await settle(app);
+    expect(await volunteer.last()).toContain('Morgen is het zover');
+    expect(await volunteer.last()).toContain('openstreetmap.org');
+    expect(texts(await volunteer.press('Ik kan niet meer'))).toContain('met spoed een vervanger');
+    expect(await p().assignment.count({ where: { sessionId, personId, status: 'ACTIVE' } })).toBe(0);
+    const theirs = await p().scheduledReminder.findMany({
+      where: { sessionId, personId, status: 'PENDING' },
+    });
+    expect(theirs).toHaveLength(0);
+    expect((await icsOf(volunteer, app)).method).toBe('CANCEL');
+    const urgent = await p().offer.findMany({ where: { sessionId, status: 'OPEN' } });
+    expect(urgent.length).toBe(2); // wave size 1, doubled
+    expect(await new LocalChatClient(app, 'coord').last()).toContain('teruggegeven');
+  });
+
+  it('a partner moves a session: facilitators asked, invite updated (same UID, higher SEQUENCE), reminders re-planned', async () => {
+    const { sessionId, volunteer } = await staffedSession('rem-c', 15);
+    const partner = new LocalChatClient(app, 'partner');
+    const before = await p().scheduledReminder.findFirstOrThrow({ where: { sessionId, kind: 'nudge' } });
+    await partner.send('/mijnaanvragen');
+    expect(texts(await partner.press(/^📅 Verplaats #/))).toContain('Naar welke datum');
+    expect(texts(await partner.send('gisteren'))).toMatch(/verleden|begrijp/);
+    const moved = texts(await partner.send('20-12-2026 14:00'));
+    expect(moved).toContain('verplaatst naar');
+    const session = await p().dialogueSession.findUniqueOrThrow({ where: { id: sessionId } });
+    expect(session.startsAt.toISOString()).toBe('2026-12-20T13:00:00.000Z');
+    expect(session.calendarSequence).toBe(1);
+    const invite = await icsOf(volunteer, app);
+    expect(invite).toMatchObject({
+      method: 'REQUEST',
+      uid: `${sessionId}@dialoogbot`,
+      sequence: 1,
+      start: '2026-12-20T13:00:00.000Z',
+    });
+    expect((await volunteer.history()).some((m) => m.text.includes('Kun je dan nog?'))).toBe(true);
+    const after = await p().scheduledReminder.findUniqueOrThrow({ where: { id: before.id } });
+    expect(after.dueAt.toISOString()).toBe('2026-12-20T10:00:00.000Z'); // 3 h before, 11:00 local
+    expect(texts(await volunteer.press('Ja, ik kan'))).toContain('nieuwe tijd');
+  });
+
+  it('a partner cancels a session: everyone told, METHOD:CANCEL, every pending reminder cancelled', async () => {
+    const { sessionId, volunteer } = await staffedSession('rem-d', 16);
+    const partner = new LocalChatClient(app, 'partner');
+    await partner.send('/mijnaanvragen');
+    const cancelButtons =
+      (await partner.history())
+        .at(-1)
+        ?.buttons?.flat()
+        .filter((b) => b.label.startsWith('🗑️')) ?? [];
+    const session = await p().dialogueSession.findUniqueOrThrow({
+      where: { id: sessionId },
+      include: { request: true },
+    });
+    const mine = cancelButtons.find((b) => b.label.includes(`#${session.request.number} `));
+    expect(mine).toBeTruthy();
+    expect(texts(await partner.roundTrip({ buttonId: mine?.id }))).toContain('Weet je zeker');
+    expect(texts(await partner.press('Ja, annuleren'))).toContain('is geannuleerd');
+    expect((await p().dialogueSession.findUniqueOrThrow({ where: { id: sessionId } })).status).toBe(
+      'CANCELLED',
+    );
+    expect(await p().scheduledReminder.count({ where: { sessionId, status: 'PENDING' } })).toBe(0);
+    expect((await icsOf(volunteer, app)).method).toBe('CANCEL');
+    expect(await new LocalChatClient(app, 'coord').last()).toContain('geannuleerd');
+    // A volunteer cannot cancel someone else's session with a replayed button.
+    expect(
+      texts(await volunteer.roundTrip({ buttonId: (await partner.findButton('Ja, annuleren', 'any')).id })),
+    ).toContain('niet voor jou');
+  });
+
+  it('Redis flushed: the reconciler restores every pending reminder and each is sent exactly once', async () => {
+    const [vol] = await createVolunteers(p(), 1, { prefix: 'rem-flush' });
+    const start = futureEvening(20);
+    const request = await createSession(p(), { startsAt: start });
+    const sessions = await p().dialogueSession.createManyAndReturn({
+      data: Array.from({ length: 200 }, (_, i) => ({
+        requestId: request.requestId,
+        startsAt: new Date(start.getTime() + i * 60_000),
+        endsAt: new Date(start.getTime() + i * 60_000 + 3_600_000),
+      })),
+    });
+    await p().assignment.createMany({
+      data: sessions.map((s) => ({
+        sessionId: s.id,
+        personId: vol?.personId as string,
+        role: 'LEAD' as const,
+      })),
+    });
+    const due = new Date(Date.now() + 1500);
+    await p().scheduledReminder.createMany({
+      data: sessions.map((s) => ({
+        kind: 'nudge',
+        sessionId: s.id,
+        personId: vol?.personId as string,
+        dueAt: due,
+      })),
+    });
+    await app.timers.reconcile();
+    await deleteQueueKeys(app); // everything the queue knew is gone
+    await app.timers.reconcile();
+    await eventually(
+      async () =>
+        (await p().scheduledReminder.count({
+          where: { sessionId: { in: sessions.map((s) => s.id) }, status: 'SENT' },
+        })) === 200,
+      60_000,
+    );
+    await settle(app, 60_000);
+    const messages = await p().outboundMessage.findMany({
+      where: { personId: vol?.personId, idempotencyKey: { startsWith: 'reminder:' } },
+    });
+    expect(messages).toHaveLength(200);
+    expect(messages.every((m) => m.status === 'SENT')).toBe(true);
+  });
+});
+
+describe('a worker killed in the middle of sending (separate process, kill -9)', () => {
+  it('after restart every reminder is sent exactly once', async () => {
+    const databaseUrl = await createTestDatabase();
+    const prefix = `t_kill_${Date.now().toString(36)}`;
+    const env = {
+      DATABASE_URL: databaseUrl,
+      QUEUE_PREFIX: prefix,
+      DEMO_DATA: '0',
+      LOCAL_CHAT: '1',
+      NODE_ENV: 'test',
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+    };
+    const COUNT = 300;
+    let app = await startTestApp({ databaseUrl, env });
+    const prisma = app.db.prisma;
+    const [vol] = await createVolunteers(prisma, 1, { prefix: 'kill' });
+    const start = futureEvening(20);
+    const request = await createSession(prisma, { startsAt: start });
+    const sessions = await prisma.dialogueSession.createManyAndReturn({
+      data: Array.from({ length: COUNT }, (_, i) => ({
+        requestId: request.requestId,
+        startsAt: new Date(start.getTime() + i * 60_000),
+        endsAt: new Date(start.getTime() + i * 60_000 + 3_600_000),
+      })),
+    });
+    await prisma.assignment.createMany({
+      data: sessions.map((s) => ({
+        sessionId: s.id,
+        personId: vol?.personId as string,
+        role: 'LEAD' as const,
+      })),
+    });
+    await app.stop();
+
+    // The reminders fall due a few seconds after the child process has started and reconciled.
+    const { PrismaClient } = await import('../../src/generated/prisma/client.ts');
+    const { PrismaPg } = await import('@prisma/adapter-pg');
+    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+    await db.scheduledReminder.createMany({
+      data: sessions.map((s) => ({
+        kind: 'nudge',
+        sessionId: s.id,
+        personId: vol?.personId as string,
+        dueAt: new Date(Date.now() + 8000),
+      })),
+    });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/run-app.ts'], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());
+      child.on('exit', (code) => reject(new Error(`child exited ${code}`)));
+    });
+    await eventually(
+      async () => (await db.scheduledReminder.count({ where: { status: 'SENT' } })) > 20,
+      60_000,
+    );
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    const sentBeforeRestart = await db.scheduledReminder.count({ where: { status: 'SENT' } });
+
+    app = await startTestApp({ databaseUrl, env });
+    await eventually(
+      async () => (await db.scheduledReminder.count({ where: { status: 'SENT' } })) === COUNT,
+      120_000,
+    );
+    await settle(app, 60_000);
+    const messages = await db.outboundMessage.findMany({
+      where: { idempotencyKey: { startsWith: 'reminder:' } },
+    });
+    expect(messages).toHaveLength(COUNT);
+    expect(new Set(messages.map((m) => m.idempotencyKey)).size).toBe(COUNT);
+    expect(messages.every((m) => m.status === 'SENT')).toBe(true);
+    expect(sentBeforeRestart).toBeGreaterThan(0);
+    await app.stop();
+    await db.$disconnect();
+  }, 240_000);
+});
