@@ -17,7 +17,9 @@ import { offerWaveTimer } from './db/offer-wave-timer.ts';
 import { outboxRepo } from './db/outbox-repo.ts';
 import { reminderTimer } from './db/reminder-timer.ts';
 import { unitOfWork } from './db/unit-of-work.ts';
+import { toDraftPatch } from './domain/extract/to-draft.ts';
 import { Dispatcher } from './flows/dispatcher.ts';
+import type { ExtractFn } from './flows/ports.ts';
 import { type AfterCommit, processInbound } from './flows/shell.ts';
 import { staffSession } from './flows/staffing/staffing.ts';
 import { createMetrics } from './http/metrics.ts';
@@ -25,6 +27,8 @@ import { createServer } from './http/server.ts';
 import { createDelivery, type Delivery, type DeliveryDeps } from './jobs/delivery.ts';
 import { checkRedis, createRedis } from './jobs/redis.ts';
 import { createTimers, type Timers } from './jobs/timers.ts';
+import { extractRequest } from './llm/extract-request.ts';
+import { createLlmClient } from './llm/llm-client.ts';
 
 export interface AppOptions {
   /** Tests: an in-memory embedded database instead of DATA_DIR. */
@@ -119,7 +123,13 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     log,
     now,
   });
+  const llm = createLlmClient(config, { registry: metrics.registry, log });
+  const extract: ExtractFn = async (text, opts) => {
+    const r = await extractRequest(text, { ...opts, llm, budgetMs: 8000 });
+    return { patch: toDraftPatch(r.request) as Record<string, unknown>, fallback: r.fallback };
+  };
   const shellDeps = {
+    extract,
     uow: unitOfWork(db.prisma),
     zone: config.APP_TIMEZONE,
     conversationTtlDays: config.CONVERSATION_TTL_DAYS,

@@ -1,4 +1,6 @@
 import type { Platform } from '../bots/ports.ts';
+import { extractWithRules } from '../domain/extract/rules-extractor.ts';
+import { toDraftPatch } from '../domain/extract/to-draft.ts';
 import { formatDateTime } from '../domain/time.ts';
 import { t } from '../i18n/index.ts';
 import { listMySessions, runAction, runMove, staffingScope } from './actions.ts';
@@ -6,7 +8,7 @@ import { coordinatorCommand } from './coordinator.ts';
 import { CompleteDraftSchema } from './intake/intake-state.ts';
 import { renderSummary } from './intake/intake-summary.ts';
 import { runLink, runLinkAction } from './linking.ts';
-import type { FlowRepos } from './ports.ts';
+import type { ExtractFn, FlowRepos } from './ports.ts';
 import { runProfileEffect } from './profile/profile-effects.ts';
 import { acceptOffer, declineOffer, recordDeclineReason, staffSession } from './staffing/staffing.ts';
 import type { TimerRequest } from './staffing/types.ts';
@@ -24,6 +26,8 @@ export interface EffectScope {
   outboundIds: string[];
   /** Timers to schedule after commit (offer expiry). */
   timers: TimerRequest[];
+  /** Understanding a whole request in one message; without it, the rule-based extractor. */
+  extract?: ExtractFn;
 }
 
 /** Carries out one effect inside the current transaction and reports the outcome as data. */
@@ -107,6 +111,14 @@ export async function runEffect(effect: Effect, s: EffectScope): Promise<EffectR
       return runProfileEffect(effect, s);
     case 'listMySessions':
       return listMySessions(s);
+    case 'extractRequest': {
+      // The rules answer at once; an LLM, when configured, gets a bounded budget and falls back to them.
+      const opts = { now: ctx.now, locale: ctx.locale, zone: ctx.zone };
+      const r = s.extract
+        ? await s.extract(effect.text, opts)
+        : { patch: toDraftPatch(extractWithRules(effect.text, opts).request) as Record<string, unknown> };
+      return { ok: true, data: { patch: r.patch, fallback: r.fallback ?? null } };
+    }
     case 'moveSession':
       return runMove(effect.sessionId, effect.start, s);
     case 'coordinator':

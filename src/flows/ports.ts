@@ -92,3 +92,9 @@ export type UnitOfWork = <T>(fn: (repos: FlowRepos) => Promise<T>) => Promise<T>
 export class ConflictError extends Error {
   readonly code = 'CONVERSATION_CONFLICT';
 }
+
+/** Reads a whole request from one message (an LLM behind it is optional and never decides alone). */
+export type ExtractFn = (
+  text: string,
+  opts: { now: Date; locale: 'nl' | 'en'; zone: string },
+) => Promise<{ patch: Record<string, unknown>; fallback?: string }>;

@@ -2,7 +2,7 @@ import type { InboundContent, Platform } from '../bots/ports.ts';
 import { t } from '../i18n/index.ts';
 import { runEffect } from './effects.ts';
 import { type ActiveFlow, type Decision, decide, restore } from './engine.ts';
-import { ConflictError, type FlowRepos, type UnitOfWork } from './ports.ts';
+import { ConflictError, type ExtractFn, type FlowRepos, type UnitOfWork } from './ports.ts';
 import { FLOWS } from './registry.ts';
 import type { TimerRequest } from './staffing/types.ts';
 import type { FlowContext, FlowInput, Reply } from './types.ts';
@@ -12,6 +12,8 @@ export const MAX_TEXT_LENGTH = 4096;
 
 export interface ShellDeps {
   uow: UnitOfWork;
+  /** Optional: free-text understanding with an LLM (else the rules). */
+  extract?: ExtractFn;
   zone: string;
   conversationTtlDays: number;
   now: () => Date;
@@ -97,6 +99,7 @@ async function runOnce(deps: ShellDeps, repos: FlowRepos, inbound: InboundRecord
   const scope = {
     repos,
     timers,
+    extract: deps.extract,
     ctx: { ...ctx, locale: decision.locale },
     platform: inbound.platform,
     keyPrefix: inbound.id,

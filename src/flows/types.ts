@@ -64,6 +64,7 @@ export type Effect =
   | { type: 'offer'; action: 'accept' | 'decline' | 'reason'; value: string }
   | { type: 'action'; action: string; value: string }
   | { type: 'listMySessions' }
+  | { type: 'extractRequest'; text: string }
   | { type: 'moveSession'; sessionId: string; start: string }
   | { type: 'link'; args: string }
   | { type: 'coordinator'; command: 'kandidaten' | 'instellingen' | 'eerlijkheid'; args: string }

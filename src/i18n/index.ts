@@ -3,7 +3,7 @@ import { codesign } from './messages/codesign.ts';
 import { common } from './messages/common.ts';
 import { coordinator } from './messages/coordinator.ts';
 import { forms } from './messages/forms.ts';
-import { intake } from './messages/intake.ts';
+import { intake, intakeFreeText } from './messages/intake.ts';
 import { intakeFields } from './messages/intake-fields.ts';
 import { linking } from './messages/linking.ts';
 import { offers, sessions } from './messages/offers.ts';
@@ -20,6 +20,7 @@ const catalogue = {
   ...common,
   ...onboarding,
   ...intake,
+  ...intakeFreeText,
   ...intakeFields,
   ...slack,
   ...forms,

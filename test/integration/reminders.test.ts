@@ -123,6 +123,7 @@ describe('reminders and calendars (PostgreSQL + Redis)', () => {
     await settle(app);
     expect(await volunteer.last()).toContain('Morgen is het zover');
     expect(await volunteer.last()).toContain('openstreetmap.org');
+    expect(await volunteer.last()).toMatch(/Mogelijke openingsvragen:\n• \S/);
     expect(texts(await volunteer.press('Ik kan niet meer'))).toContain('met spoed een vervanger');
     expect(await p().assignment.count({ where: { sessionId, personId, status: 'ACTIVE' } })).toBe(0);
     const theirs = await p().scheduledReminder.findMany({

@@ -207,7 +207,11 @@ export function loadStepMilli(): number {
  * Fills open places one at a time, each with the eligible volunteer worth most right now (weight
  * minus the growing load penalty) whom the ledger still allows. Returns the edges taken.
  */
-export function fillGreedily(p: Problem, ledger: Ledger, filled: Int32Array, taken: number[]): void {
+export function fillGreedily(
+  p: Problem,
+  state: { ledger: Ledger; filled: Int32Array; taken: number[] },
+): void {
+  const { ledger, filled, taken } = state;
   p.slots.forEach((slot, si) => {
     const edges = p.bySlot[si] as number[];
     while ((filled[si] ?? 0) < slot.count) {

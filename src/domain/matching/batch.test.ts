@@ -187,7 +187,7 @@ function violations(input: BatchInput, result: BatchResult): string[] {
       .filter((b) => b.sessionId === a.sessionId && b.role === 'LEAD')
       .map((b) => lead(volunteers.get(b.volunteerId) as Volunteer));
     const withTeam = a.role === 'TRAINEE' ? { ...session, team: [...session.team, ...batchTeam] } : session;
-    const broken = hardRuleExclusions(volunteer, withTeam, a.role, input.options);
+    const broken = hardRuleExclusions({ volunteer, session: withTeam, role: a.role }, input.options);
     if (broken.length > 0) out.push(`${a.sessionId}:${a.role}:${a.volunteerId} breaks ${broken}`);
   }
   for (const [id, volunteer] of volunteers) {
@@ -238,10 +238,14 @@ function bruteForce(input: BatchInput): number {
   );
   const options = units.map(({ s, role }) =>
     input.volunteers
-      .filter((v) => hardRuleExclusions(v, s, role, input.options).length === 0)
+      .filter((v) => hardRuleExclusions({ volunteer: v, session: s, role }, input.options).length === 0)
       .map((v) => ({
         v,
-        milli: Math.round((MATCHING_WEIGHTS.batch.fill[role] + scoreCandidate(v, s, role, ctx).total) * 1000),
+        milli: Math.round(
+          (MATCHING_WEIGHTS.batch.fill[role] +
+            scoreCandidate({ volunteer: v, session: s, role }, ctx).total) *
+            1000,
+        ),
       })),
   );
   const chosen: Array<{ v: Volunteer; s: OpenSession } | null> = [];

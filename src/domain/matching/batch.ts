@@ -16,6 +16,9 @@
  *   chain into each other in time (with the travel buffer); capacity 1 means at most one of them.
  *   Phase 1 fills lead and co places; phase 2 fills trainee places, only in sessions that then
  *   have a lead (trainees and leads are different people, so the phases do not compete).
+ *   Scores that depend on the team (diversity of the pair) see the team as it was before the
+ *   batch in phase 1 (a pair formed within phase 1 is not scored as a pair: that would make the
+ *   objective quadratic), and phase 1's people in phase 2.
  * Exactness: when each run is a clique (its sessions all overlap each other: the usual case,
  * several sessions on the same evening), phase 1 is an exact optimum. Double-booking over general
  * intervals with per-person eligibility is NP-hard (interval scheduling on eligible machines), so
@@ -84,11 +87,9 @@ export interface BatchResult {
 
 /** The optimal assignment (min-cost flow), never worse than `assignGreedy`. */
 export function assignOptimal(input: BatchInput): BatchResult {
-  const ctx = new MatchContext(input.options);
-  const leads = phaseOne(ctx, input);
-  const phaseTwo = new Map<string, Problem>();
-  const flow = finish(ctx, input, leads, solveOptimally, phaseTwo);
-  const greedy = finish(ctx, input, leads, solveGreedily, phaseTwo);
+  const batch = prepare(input);
+  const flow = finish(batch, solveOptimally);
+  const greedy = finish(batch, solveGreedily);
   const greedyWasBetter = greedy.objectiveMilli > flow.objectiveMilli;
   const best = greedyWasBetter ? greedy : flow;
   return toResult('min-cost-flow', best, {
@@ -100,12 +101,19 @@ export function assignOptimal(input: BatchInput): BatchResult {
 
 /** The baseline: places in start order, each to the best eligible volunteer still free. */
 export function assignGreedy(input: BatchInput): BatchResult {
-  const ctx = new MatchContext(input.options);
-  const greedy = finish(ctx, input, phaseOne(ctx, input), solveGreedily);
+  const greedy = finish(prepare(input), solveGreedily);
   return toResult('greedy', greedy, { conservativeRuns: 0, pricingRounds: 0, greedyWasBetter: false });
 }
 
 type Solver = (p: Problem) => { taken: number[]; conservativeRuns: number; rounds: number };
+
+/** One batch run: phase 1 built once, phase-2 problems shared by solvers that agree on phase 1. */
+interface Batch {
+  ctx: MatchContext;
+  input: BatchInput;
+  one: Problem;
+  phaseTwo: Map<string, Problem>;
+}
 
 interface Outcome {
   taken: Array<{ p: Problem; edge: number }>;
@@ -115,54 +123,24 @@ interface Outcome {
   rounds: number;
 }
 
-function phaseOne(ctx: MatchContext, input: BatchInput): Problem {
+function prepare(input: BatchInput): Batch {
+  const ctx = new MatchContext(input.options);
   const experienced = input.volunteers.filter((v) => v.level !== 'TRAINEE');
-  return buildProblem(ctx, input.sessions, experienced, ['LEAD', 'CO']);
+  const one = buildProblem(ctx, input.sessions, experienced, ['LEAD', 'CO']);
+  return { ctx, input, one, phaseTwo: new Map() };
 }
 
-/**
- * Solves phase 1 with `solve`, then builds and solves phase 2 on top of its leads. Phase 2 only
- * sees the new team members' role, level and languages (trainees are never among them), so two
- * phase-1 answers that agree on those share one phase-2 problem (`cache`).
- */
-function finish(
-  ctx: MatchContext,
-  input: BatchInput,
-  one: Problem,
-  solve: Solver,
-  cache = new Map<string, Problem>(),
-): Outcome {
+/** Solves phase 1 with `solve`, then phase 2 on top of the leads it found. */
+function finish(batch: Batch, solve: Solver): Outcome {
+  const { one } = batch;
   const first = solve(one);
-  const joined = new Map<string, TeamMember[]>();
-  for (const e of first.taken) {
-    const slot = one.slots[one.edgeSlot[e] as number] as Slot;
-    const v = one.volunteers[one.edgeVol[e] as number] as Volunteer;
-    const member = { volunteerId: v.id, role: slot.role, level: v.level, languages: v.languages };
-    joined.set(slot.session.id, [...(joined.get(slot.session.id) ?? []), member]);
-  }
-  const traineeSessions = input.sessions
-    .filter((s) => (s.open?.TRAINEE ?? 0) > 0)
-    .map((s) => ({ ...s, team: [...s.team, ...(joined.get(s.id) ?? [])] }));
-  const signature = traineeSessions
-    .map(
-      (s) =>
-        `${s.id}:${(joined.get(s.id) ?? []).map((m) => `${m.role}/${m.level}/${[...m.languages].sort()}`).sort()}`,
-    )
-    .join('|');
-  let two = cache.get(signature);
-  if (!two) {
-    const trainees = input.volunteers.filter((v) => v.level === 'TRAINEE');
-    two = buildProblem(ctx, traineeSessions, trainees, ['TRAINEE']);
-    cache.set(signature, two);
-  }
+  const two = traineeProblem(batch, first.taken);
   const second = solve(two);
-  const phaseTwo = two;
-  const taken = [
-    ...first.taken.map((edge) => ({ p: one, edge })),
-    ...second.taken.map((edge) => ({ p: phaseTwo, edge })),
-  ];
   return {
-    taken,
+    taken: [
+      ...first.taken.map((edge) => ({ p: one, edge })),
+      ...second.taken.map((edge) => ({ p: two, edge })),
+    ],
     problems: [one, two],
     objectiveMilli: objectiveOf(one, first.taken) + objectiveOf(two, second.taken),
     conservativeRuns: first.conservativeRuns + second.conservativeRuns,
@@ -170,9 +148,37 @@ function finish(
   };
 }
 
+/**
+ * Phase 2: the trainee places, with phase 1's people on the teams. It only sees their role, level
+ * and languages (trainees are never among them), so two phase-1 answers that agree on those
+ * share one problem.
+ */
+function traineeProblem(batch: Batch, taken: readonly number[]): Problem {
+  const { one, input } = batch;
+  const joined = new Map<string, TeamMember[]>();
+  for (const e of taken) {
+    const slot = one.slots[one.edgeSlot[e] as number] as Slot;
+    const v = one.volunteers[one.edgeVol[e] as number] as Volunteer;
+    const member = { volunteerId: v.id, role: slot.role, level: v.level, languages: v.languages };
+    joined.set(slot.session.id, [...(joined.get(slot.session.id) ?? []), member]);
+  }
+  const sessions = input.sessions
+    .filter((s) => (s.open?.TRAINEE ?? 0) > 0)
+    .map((s) => ({ ...s, team: [...s.team, ...(joined.get(s.id) ?? [])] }));
+  const describe = (m: TeamMember) => `${m.role}/${m.level}/${[...m.languages].sort()}`;
+  const signature = sessions.map((s) => `${s.id}:${(joined.get(s.id) ?? []).map(describe).sort()}`).join('|');
+  let two = batch.phaseTwo.get(signature);
+  if (!two) {
+    const trainees = input.volunteers.filter((v) => v.level === 'TRAINEE');
+    two = buildProblem(batch.ctx, sessions, trainees, ['TRAINEE']);
+    batch.phaseTwo.set(signature, two);
+  }
+  return two;
+}
+
 const solveGreedily: Solver = (p) => {
   const taken: number[] = [];
-  fillGreedily(p, new Ledger(p), new Int32Array(p.slots.length), taken);
+  fillGreedily(p, { ledger: new Ledger(p), filled: new Int32Array(p.slots.length), taken });
   return { taken, conservativeRuns: 0, rounds: 0 };
 };
 
@@ -194,7 +200,7 @@ const solveOptimally: Solver = (p) => {
     filled[si] = (filled[si] ?? 0) + 1;
     taken.push(e);
   }
-  fillGreedily(p, ledger, filled, taken);
+  fillGreedily(p, { ledger, filled, taken });
   return { taken, conservativeRuns: flow.conservativeRuns, rounds: flow.rounds };
 };
 

@@ -58,7 +58,7 @@ export function rankCandidates(input: RankInput): RankResult {
   const excludedBy: RankSummary['excludedBy'] = {};
   const excludedOnlyBy: RankSummary['excludedOnlyBy'] = {};
   for (const volunteer of volunteers) {
-    const reasons = exclusionsOf(volunteer, session, role, ctx);
+    const reasons = exclusionsOf({ volunteer, session, role }, ctx);
     if (reasons.length === 0) {
       const v = ctx.volunteer(volunteer);
       const { total, parts } = scoreFacts(v, s, role, ctx);
@@ -122,7 +122,7 @@ function suggestRelaxations(
   const out: Relaxation[] = [];
   for (const { kind, ctx: relaxed, minutes } of variants) {
     const count = excluded.filter(
-      ({ volunteer }) => exclusionsOf(volunteer, session, role, relaxed).length === 0,
+      ({ volunteer }) => exclusionsOf({ volunteer, session, role }, relaxed).length === 0,
     ).length;
     if (count > 0) out.push(minutes === undefined ? { kind, count } : { kind, count, minutes });
   }

@@ -215,7 +215,7 @@ describe('hard rules', () => {
     const session = makeSession({ id: 's', ...c.session });
     const role = c.role ?? 'LEAD';
     const opts = { ...options, ...c.options };
-    expect(hardRuleExclusions(volunteer, session, role, opts)).toEqual(c.expected);
+    expect(hardRuleExclusions({ volunteer, session, role }, opts)).toEqual(c.expected);
     const ctx = new MatchContext(opts);
     expect(isEligible(ctx.volunteer(volunteer), ctx.session(session), role, ctx)).toBe(
       c.expected.length === 0,
@@ -232,7 +232,7 @@ describe('isEligible', () => {
         fc.constantFrom<FacilitatorRole>('LEAD', 'CO', 'TRAINEE'),
         (v, s, role) => {
           const ctx = new MatchContext(options);
-          const reasons = exclusionsOf(v, s, role, ctx);
+          const reasons = exclusionsOf({ volunteer: v, session: s, role }, ctx);
           expect(isEligible(ctx.volunteer(v), ctx.session(s), role, ctx)).toBe(reasons.length === 0);
         },
       ),

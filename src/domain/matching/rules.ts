@@ -1,10 +1,10 @@
 import { coversSpan } from './availability.ts';
 import { MatchContext, type SessionFacts, type VolunteerFacts } from './context.ts';
-import type { FacilitatorRole, MatchOptions, OpenSession, Volunteer } from './types.ts';
+import type { FacilitatorRole, MatchOptions, Pair } from './types.ts';
 
 /**
- * Why a hard rule keeps someone off a session, cheapest check first. Every code has a Dutch and
- * English explanation in messages.ts.
+ * Why a hard rule keeps someone off a session, in the order they are reported. Every code has a
+ * Dutch and English explanation in messages.ts (`rule.<code>`).
  */
 export const EXCLUSION_REASONS = [
   'excluded',
@@ -19,10 +19,12 @@ export const EXCLUSION_REASONS = [
 ] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
+// Rules and scores take (facts, facts, role, ctx) positionally rather than an options object: the
+// batch calls them half a million times, and a call should not allocate.
 type Rule = (v: VolunteerFacts, s: SessionFacts, role: FacilitatorRole, ctx: MatchContext) => boolean;
 
 /** Each rule answers "does this keep them off?" (named functions, so the batch can call them directly). */
-export const HARD_RULES: Readonly<Record<ExclusionReason, Rule>> = {
+const HARD_RULES: Readonly<Record<ExclusionReason, Rule>> = {
   excluded: isExcluded,
   'on-team': isOnTeam,
   paused: isPaused,
@@ -101,26 +103,10 @@ function isUnavailable(v: VolunteerFacts, s: SessionFacts): boolean {
 }
 
 /** Every rule that keeps the volunteer off this session in this role (empty: eligible). */
-export function exclusionsOf(
-  volunteer: Volunteer,
-  session: OpenSession,
-  role: FacilitatorRole,
-  ctx: MatchContext,
-): ExclusionReason[] {
+export function exclusionsOf({ volunteer, session, role }: Pair, ctx: MatchContext): ExclusionReason[] {
   const v = ctx.volunteer(volunteer);
   const s = ctx.session(session);
   return EXCLUSION_REASONS.filter((reason) => HARD_RULES[reason](v, s, role, ctx));
-}
-
-/** The first rule that keeps the volunteer off, or null when eligible (stops at the first). */
-export function firstExclusion(
-  v: VolunteerFacts,
-  s: SessionFacts,
-  role: FacilitatorRole,
-  ctx: MatchContext,
-): ExclusionReason | null {
-  for (const reason of EXCLUSION_REASONS) if (HARD_RULES[reason](v, s, role, ctx)) return reason;
-  return null;
 }
 
 /**
@@ -150,13 +136,8 @@ export function isEligible(
 }
 
 /** Convenience for callers without a context: the hard-rule exclusions of one pair. */
-export function hardRuleExclusions(
-  volunteer: Volunteer,
-  session: OpenSession,
-  role: FacilitatorRole,
-  options: MatchOptions,
-): ExclusionReason[] {
-  return exclusionsOf(volunteer, session, role, new MatchContext(options));
+export function hardRuleExclusions(pair: Pair, options: MatchOptions): ExclusionReason[] {
+  return exclusionsOf(pair, new MatchContext(options));
 }
 
 /**

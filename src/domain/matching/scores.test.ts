@@ -12,12 +12,8 @@ function score(
   s: Partial<OpenSession> = {},
   role: FacilitatorRole = 'LEAD',
 ) {
-  const breakdown = scoreCandidate(
-    makeVolunteer({ id: 'v', ...v }),
-    makeSession({ id: 's', ...s }),
-    role,
-    ctx,
-  );
+  const volunteer = makeVolunteer({ id: 'v', ...v });
+  const breakdown = scoreCandidate({ volunteer, session: makeSession({ id: 's', ...s }), role }, ctx);
   const part = breakdown.parts.find((p) => p.key === key);
   return { points: part?.points ?? null, codes: part?.why.map((w) => w.code) ?? [], why: part?.why ?? [] };
 }

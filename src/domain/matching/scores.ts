@@ -1,6 +1,6 @@
 import { WIJK_KEYS, type WijkKey } from '../wijken.ts';
 import type { DeclineFacts, MatchContext, SessionFacts, VolunteerFacts } from './context.ts';
-import type { FacilitatorRole, OpenSession, Volunteer } from './types.ts';
+import type { FacilitatorRole, Pair } from './types.ts';
 import { MATCHING_WEIGHTS as W } from './weights.ts';
 
 export const SCORE_KEYS = ['wijk', 'theme', 'fairness', 'declines', 'diversity', 'trainee'] as const;
@@ -127,12 +127,7 @@ const SCORERS: Readonly<Record<ScoreKey, Scorer>> = {
 };
 
 /** Every soft score of one (eligible) candidate, with explanations. */
-export function scoreCandidate(
-  volunteer: Volunteer,
-  session: OpenSession,
-  role: FacilitatorRole,
-  ctx: MatchContext,
-): ScoreBreakdown {
+export function scoreCandidate({ volunteer, session, role }: Pair, ctx: MatchContext): ScoreBreakdown {
   return scoreFacts(ctx.volunteer(volunteer), ctx.session(session), role, ctx);
 }
 

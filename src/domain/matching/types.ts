@@ -70,6 +70,13 @@ export interface OpenSession {
   excludedVolunteerIds?: readonly string[];
 }
 
+/** One volunteer considered for one role in one session. */
+export interface Pair {
+  volunteer: Volunteer;
+  session: OpenSession;
+  role: FacilitatorRole;
+}
+
 /** Settings of one matching run. */
 export interface MatchOptions {
   now: Date;

@@ -1,3 +1,4 @@
+import { suggestCodesign } from '../../domain/codesign.ts';
 import { exampleDate } from '../../domain/time.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import {
@@ -10,6 +11,7 @@ import {
 } from '../types.ts';
 import { applyAnswer } from './intake-answers.ts';
 import { validateIntakeForm } from './intake-form.ts';
+import { isFreeTextRequest, onExtracted, startExtraction } from './intake-free-text.ts';
 import { promptFor } from './intake-prompts.ts';
 import {
   applies,
@@ -47,17 +49,30 @@ export const intakeFlow: FlowDefinition<IntakeState> = {
   version: 1,
   schema: IntakeStateSchema,
   command: '/aanvragen',
-  start(ctx) {
+  start(ctx, args) {
     const state = fresh(ctx);
+    // "/aanvragen Wij willen op dinsdag…": the whole request in one go.
+    if (isFreeTextRequest(args)) return startExtraction(state, args);
     return stay(state, [{ text: t(ctx.locale, 'intake.intro') }, ...promptFor(state, ctx)]);
   },
   step(state, input, ctx) {
     if (input.kind === 'command' && input.command === 'aanvragen') {
       if (state.step === 'resumeChoice') return ask(state, ctx);
-      const resumeStep = state.step === 'submitting' ? 'summary' : state.step;
+      const resumeStep = state.step === 'submitting' || state.step === 'extracting' ? 'summary' : state.step;
       return ask({ ...state, step: 'resumeChoice', resumeStep }, ctx);
     }
     if (state.step === 'submitting') return onSubmitted(state, input, ctx);
+    if (state.step === 'extracting')
+      return onExtracted(state, input, ctx, (s) => nextStep(s, 'organisation', skipOrganisation(ctx)));
+    // Before the first answer, a message that reads like a whole request is read as one.
+    if (
+      input.kind === 'text' &&
+      state.history.length === 0 &&
+      !state.skipFilled &&
+      isFreeTextRequest(input.text)
+    ) {
+      return startExtraction(state, input.text);
+    }
     if (input.kind === 'form') return onForm(state, input.values, ctx);
     if (state.step === 'resumeChoice') return onResumeChoice(state, input, ctx);
     if (isBack(input)) return goBack(state, ctx);
@@ -190,7 +205,23 @@ function onSubmitted(state: IntakeState, input: FlowInput, ctx: FlowContext): Re
     const back: IntakeState = { ...state, step: 'summary' };
     return stay(back, [{ text: t(ctx.locale, 'error.internal') }, ...promptFor(back, ctx)]);
   }
-  return done([
-    { text: t(ctx.locale, 'intake.submitted', { number: String(input.result.data?.number ?? '') }) },
-  ]);
+  const l = ctx.locale;
+  const replies = [{ text: t(l, 'intake.submitted', { number: String(input.result.data?.number ?? '') }) }];
+  if (state.draft.coDesign) {
+    // Co-design starts with a proposal the partner can react to; a coordinator follows up.
+    const s = suggestCodesign({
+      theme: state.draft.theme ?? null,
+      targetGroup: state.draft.targetGroup ?? null,
+      locale: l,
+      online: state.draft.online ?? null,
+      participants: state.draft.participants ?? null,
+    });
+    replies.push({
+      text: t(l, 'intake.codesign_proposal', {
+        format: s.format,
+        questions: s.questions.map((q) => `• ${q}`).join('\n'),
+      }),
+    });
+  }
+  return done(replies);
 }

@@ -93,6 +93,7 @@ export function promptFor(state: IntakeState, ctx: FlowContext): Reply[] {
     case 'summary':
       return [summaryReply(state, ctx)];
     case 'submitting':
+    case 'extracting':
       return [];
   }
 }

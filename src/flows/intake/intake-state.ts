@@ -21,7 +21,7 @@ export const STEPS = [
   'contactReach',
   'summary',
 ] as const;
-export type Step = (typeof STEPS)[number] | 'resumeChoice' | 'submitting';
+export type Step = (typeof STEPS)[number] | 'resumeChoice' | 'submitting' | 'extracting';
 
 /** Summary fields a partner can change, each with the steps that answer it. */
 export const FIELD_STEPS = {
@@ -63,13 +63,15 @@ export const DraftSchema = z.object({
 export type Draft = z.infer<typeof DraftSchema>;
 
 export const IntakeStateSchema = z.object({
-  step: z.enum([...STEPS, 'resumeChoice', 'submitting']),
+  step: z.enum([...STEPS, 'resumeChoice', 'submitting', 'extracting']),
   draft: DraftSchema,
   history: z.array(z.enum(STEPS)),
   /** Set while changing one field from the summary: after that field, go back to the summary. */
   editing: z.enum(FIELDS as [Field, ...Field[]]).nullable(),
   /** Where to continue after the resume question. */
   resumeStep: z.enum(STEPS).optional(),
+  /** After a one-message request: ask only what the message did not say. */
+  skipFilled: z.boolean().optional(),
 });
 export type IntakeState = z.infer<typeof IntakeStateSchema>;
 
@@ -116,7 +118,50 @@ export function nextStep(state: IntakeState, current: Step, skipOrganisation: bo
   const from = order.indexOf(current);
   for (let i = from + 1; i < order.length; i++) {
     const candidate = order[i] as Step;
-    if (applies(candidate, state.draft, skipOrganisation)) return candidate;
+    if (!applies(candidate, state.draft, skipOrganisation)) continue;
+    if (state.skipFilled && !state.editing && answered(candidate, state.draft)) continue;
+    return candidate;
   }
   return 'summary';
+}
+
+/** Whether the draft already answers a step (used after a one-message request). */
+export function answered(step: Step, d: Draft): boolean {
+  switch (step) {
+    case 'organisation':
+      return Boolean(d.organisation);
+    case 'theme':
+      return Boolean(d.theme);
+    case 'goal':
+      return Boolean(d.goal);
+    case 'targetGroup':
+      return Boolean(d.targetGroup);
+    case 'participants':
+      return d.participants !== undefined;
+    case 'languages':
+      return Boolean(d.languages?.length);
+    case 'locationType':
+      return d.online !== undefined;
+    case 'wijk':
+      return Boolean(d.wijk);
+    case 'address':
+      return Boolean(d.address);
+    case 'date':
+    case 'moreDates':
+      return Boolean(d.dates?.length);
+    case 'scheduleMode':
+      return d.scheduleMode !== undefined || (d.dates?.length ?? 0) <= 1;
+    case 'duration':
+      return d.durationMinutes !== undefined;
+    case 'coDesign':
+      return d.coDesign !== undefined;
+    case 'accessibility':
+      return d.accessibility !== undefined;
+    case 'contactName':
+      return Boolean(d.contactName);
+    case 'contactReach':
+      return Boolean(d.contactEmail || d.contactPhone);
+    default:
+      return false;
+  }
 }

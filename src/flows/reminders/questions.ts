@@ -1,7 +1,18 @@
+import { suggestCodesign } from '../../domain/codesign.ts';
+import { THEME_KEYS, type ThemeKey } from '../../domain/themes.ts';
 import type { Locale } from '../../i18n/index.ts';
 import type { SessionSnapshot } from '../staffing/types.ts';
 
-/** Suggested opening questions for the day-before orientation (wired to the co-design library). */
-export function openingQuestions(_session: SessionSnapshot, _locale: Locale): string[] {
-  return [];
+/** Suggested appreciative opening questions for the day-before orientation, from the co-design library. */
+export function openingQuestions(session: SessionSnapshot, locale: Locale): string[] {
+  const theme = (THEME_KEYS as readonly string[]).includes(session.theme)
+    ? (session.theme as ThemeKey)
+    : null;
+  return suggestCodesign({
+    theme,
+    targetGroup: session.targetGroup,
+    locale,
+    online: session.online,
+    participants: session.expectedParticipants,
+  }).questions;
 }

@@ -1,7 +1,7 @@
 export const intake = {
   'intake.intro': {
-    nl: 'Fijn dat je een dialoog wilt aanvragen! Ik stel je een paar vragen, één voor één. Met ⬅️ Terug ga je een stap terug, met /stop stop je. Je kunt ook later verdergaan: ik onthoud waar je was.',
-    en: "Great that you want to request a dialogue! I'll ask you a few questions, one at a time. ⬅️ Back goes one step back, /stop stops. You can also continue later: I'll remember where you were.",
+    nl: 'Fijn dat je een dialoog wilt aanvragen! Ik stel je een paar vragen, één voor één. Met ⬅️ Terug ga je een stap terug, met /stop stop je. Je kunt ook later verdergaan: ik onthoud waar je was.\n\nLiever alles in één bericht? Beschrijf dan gewoon wat je zoekt (wat, waarom, voor wie, waar, wanneer); dan vraag ik alleen wat ontbreekt.',
+    en: "Great that you want to request a dialogue! I'll ask you a few questions, one at a time. ⬅️ Back goes one step back, /stop stops. You can also continue later: I'll remember where you were.\n\nRather write it all in one message? Just describe what you are looking for (what, why, for whom, where, when); I'll then only ask what is missing.",
   },
   'intake.resume_or_restart': {
     nl: 'Je was al bezig met een aanvraag. Wil je verdergaan waar je was, of opnieuw beginnen?',
@@ -110,5 +110,24 @@ export const intake = {
   'intake.use_buttons': {
     nl: 'Kies een van de knoppen hieronder.',
     en: 'Please choose one of the buttons below.',
+  },
+} as const;
+
+export const intakeFreeText = {
+  'intake.codesign_proposal': {
+    nl: 'Je wilde de dialoog samen vormgeven. Een eerste voorstel om op te reageren:\n\nGespreksvorm: {format}\n\nOpeningsvragen:\n{questions}\n\nEen coördinator neemt contact op om het samen af te maken.',
+    en: 'You wanted to shape the dialogue together. A first proposal to react to:\n\nFormat: {format}\n\nOpening questions:\n{questions}\n\nA coordinator will contact you to finish it together.',
+  },
+  'intake.free_text_understood': {
+    nl: 'Dank je! Uit je bericht heb ik dit begrepen:\n\n{summary}\n\nIk vraag nog even naar wat ontbreekt; aan het eind kun je alles controleren en wijzigen.',
+    en: "Thank you! From your message I understood this:\n\n{summary}\n\nI'll ask about what is still missing; at the end you can check and change everything.",
+  },
+  'intake.free_text_nothing': {
+    nl: 'Ik kon uit je bericht nog niet veel halen, dus ik stel je de vragen één voor één.',
+    en: "I couldn't get much from your message yet, so I'll ask the questions one at a time.",
+  },
+  'intake.free_text_failed': {
+    nl: 'Het lukte niet om je bericht in één keer te lezen. Geen probleem: ik stel je de vragen één voor één.',
+    en: "I couldn't read your message in one go. No problem: I'll ask the questions one at a time.",
   },
 } as const;
