@@ -33,6 +33,8 @@ const SECRET = 'bench_secret-not-real';
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const USERS = Number(process.env.BENCH_USERS ?? 50);
 const OUTBOUND = Number(process.env.BENCH_OUTBOUND ?? 1000);
+/** Which inbound bots to run (comma-separated: ours, conversations, echo); all by default. */
+const BOTS = new Set((process.env.BENCH_BOTS ?? 'ours,conversations,echo').split(',').map((s) => s.trim()));
 
 type Step = { text: string; expect: number } | { button: string; expect: number };
 /** The intake conversation as a person goes through it; `expect` = bot messages that answer the step. */
@@ -432,7 +434,7 @@ async function main() {
 
   const results = await withDatabase(async (url) => {
     const out: InboundResult[] = [];
-    {
+    if (BOTS.has('ours')) {
       const fake = await FakeTelegramApi.start({ token: TOKEN });
       const app = await ourPipeline(fake, url, { realLimits: false });
       const r = await runInbound(
@@ -448,14 +450,14 @@ async function main() {
       await fake.stop();
       out.push(r);
     }
-    {
+    if (BOTS.has('conversations')) {
       const fake = await FakeTelegramApi.start({ token: TOKEN });
       const target = await conversationsBot(fake, url);
       out.push(await runInbound(target, fake, 9_100_000));
       await target.stop();
       await fake.stop();
     }
-    {
+    if (BOTS.has('echo')) {
       const fake = await FakeTelegramApi.start({ token: TOKEN });
       const target = await echoBot(fake);
       out.push(await runInbound(target, fake, 9_200_000));
@@ -481,6 +483,7 @@ async function main() {
     );
   }
 
+  if (OUTBOUND <= 0) process.exit(0);
   console.log(`\noutbound: ${OUTBOUND} messages to ${OUTBOUND} chats, fake enforcing 30 msg/s overall`);
   const o = await withDatabase(runOutbound);
   console.log(

@@ -168,11 +168,7 @@ export function flowRepos(tx: Tx): Omit<FlowRepos, 'staffing' | 'linking' | 'rem
         },
       });
       if (role === 'PARTNER' && input.organisationName) {
-        const org = await tx.organisation.upsert({
-          where: { name: input.organisationName },
-          update: {},
-          create: { name: input.organisationName },
-        });
+        const org = await ensureOrganisation(tx, input.organisationName);
         await tx.membership.upsert({
           where: { personId_organisationId: { personId: input.personId, organisationId: org.id } },
           update: {},
@@ -267,11 +263,7 @@ async function audit(tx: Tx, entry: Parameters<FlowRepos['audit']>[0]): Promise<
 }
 
 async function createRequest(tx: Tx, personId: string, d: CompleteDraft) {
-  const org = await tx.organisation.upsert({
-    where: { name: d.organisation },
-    update: {},
-    create: { name: d.organisation },
-  });
+  const org = await ensureOrganisation(tx, d.organisation);
   const starts = d.dates.map((iso) => new Date(iso)).sort((a, b) => a.getTime() - b.getTime());
   const end = (s: Date) => new Date(s.getTime() + d.durationMinutes * 60_000);
   const sessionStarts = d.scheduleMode === 'SERIES' ? starts : starts.slice(0, 1);
@@ -314,3 +306,12 @@ async function createRequest(tx: Tx, personId: string, d: CompleteDraft) {
 }
 
 export type { OutboundMessage, Platform };
+
+/**
+ * Finds or creates an organisation by name, safe when two people name the same new organisation
+ * at the same moment (Prisma's upsert is a find-then-create and can fail with a unique violation).
+ */
+async function ensureOrganisation(tx: Tx, name: string) {
+  await tx.organisation.createMany({ data: [{ name }], skipDuplicates: true });
+  return tx.organisation.findUniqueOrThrow({ where: { name } });
+}

@@ -96,6 +96,7 @@ export function staffingRepos(tx: Tx): StaffingRepos {
         contact: { name: r.contactName, email: r.contactEmail, phone: r.contactPhone },
         calendarSequence: s.calendarSequence,
         requestCreatedAt: r.createdAt,
+        codesign: parseCodesign(r.codesign),
       };
     },
 
@@ -361,6 +362,40 @@ export function staffingRepos(tx: Tx): StaffingRepos {
         .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
     },
 
+    async setCodesign(requestId, codesign, actorId) {
+      await tx.dialogueRequest.update({ where: { id: requestId }, data: { codesign } });
+      await base.audit({
+        actorId,
+        action: 'request.codesign_set',
+        subjectType: 'request',
+        subjectId: requestId,
+      });
+    },
+
+    async findVolunteers(query) {
+      const rows = await tx.volunteerProfile.findMany({
+        where: { person: { erasedAt: null, displayName: { contains: query.trim(), mode: 'insensitive' } } },
+        include: { person: { select: { displayName: true } } },
+        take: 10,
+      });
+      return rows.map((r) => ({ id: r.personId, name: r.person.displayName, level: r.level }));
+    },
+
+    async setLevel(personId, level, actorId) {
+      const before = await tx.volunteerProfile.findUniqueOrThrow({ where: { personId } });
+      await tx.volunteerProfile.update({
+        where: { personId },
+        data: { level, certifiedAt: level === 'TRAINEE' ? null : (before.certifiedAt ?? new Date()) },
+      });
+      await base.audit({
+        actorId,
+        action: 'volunteer.level_set',
+        subjectType: 'person',
+        subjectId: personId,
+        details: { from: before.level, to: level },
+      });
+    },
+
     async volunteerInfo(ids) {
       const rows = await tx.person.findMany({
         where: { id: { in: ids } },
@@ -378,4 +413,10 @@ export function staffingRepos(tx: Tx): StaffingRepos {
 /** Partners and coordinators are told facilitators' first names only. */
 export function firstName(displayName: string): string {
   return displayName.trim().split(/\s+/)[0] ?? displayName;
+}
+
+function parseCodesign(json: unknown): { format: string; questions: string[] } | null {
+  const v = json as { format?: unknown; questions?: unknown } | null;
+  if (!v || typeof v.format !== 'string' || !Array.isArray(v.questions)) return null;
+  return { format: v.format, questions: v.questions.filter((q): q is string => typeof q === 'string') };
 }

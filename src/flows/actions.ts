@@ -142,9 +142,15 @@ export async function runAction(action: string, value: string, s: EffectScope): 
       return { ok: true };
     default:
       if (
-        ['act.assign', 'act.exclude', 'act.staffnow', 'act.setting', 'act.approve', 'act.reject'].includes(
-          action,
-        )
+        [
+          'act.assign',
+          'act.exclude',
+          'act.staffnow',
+          'act.setting',
+          'act.approve',
+          'act.reject',
+          'act.level',
+        ].includes(action)
       ) {
         return coordinatorAction(action, value, s);
       }

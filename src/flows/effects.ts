@@ -4,7 +4,7 @@ import { toDraftPatch } from '../domain/extract/to-draft.ts';
 import { formatDateTime } from '../domain/time.ts';
 import { t } from '../i18n/index.ts';
 import { listMySessions, runAction, runMove, staffingScope } from './actions.ts';
-import { coordinatorCommand } from './coordinator.ts';
+import { codesignEffect, coordinatorCommand } from './coordinator.ts';
 import { CompleteDraftSchema } from './intake/intake-state.ts';
 import { renderSummary } from './intake/intake-summary.ts';
 import { runLink, runLinkAction } from './linking.ts';
@@ -119,6 +119,9 @@ export async function runEffect(effect: Effect, s: EffectScope): Promise<EffectR
         : { patch: toDraftPatch(extractWithRules(effect.text, opts).request) as Record<string, unknown> };
       return { ok: true, data: { patch: r.patch, fallback: r.fallback ?? null } };
     }
+    case 'loadCodesign':
+    case 'saveCodesign':
+      return codesignEffect(effect, s);
     case 'moveSession':
       return runMove(effect.sessionId, effect.start, s);
     case 'coordinator':

@@ -178,8 +178,12 @@ function onCommand(
     case 'kandidaten':
     case 'instellingen':
     case 'eerlijkheid':
+    case 'niveau':
       if (!hasRole(ctx, 'COORDINATOR')) return notAllowed(active, ctx, 'COORDINATOR');
       return nothing(ctx, active, [], [{ type: 'coordinator', command: name, args: cmd.args }]);
+    case 'gespreksvorm':
+      if (!hasRole(ctx, 'COORDINATOR')) return notAllowed(active, ctx, 'COORDINATOR');
+      return startFlow('codesign', ctx, cmd.args);
     case 'mijnsessies':
       if (!ctx.person.onboarded) return needOnboarding(active, ctx);
       if (!hasRole(ctx, 'VOLUNTEER')) return notAllowed(active, ctx, 'VOLUNTEER');

@@ -1,3 +1,4 @@
+import { codesignFlow } from './codesign-flow.ts';
 import { intakeFlow } from './intake/intake-flow.ts';
 import { moveFlow } from './move-flow.ts';
 import { onboardingFlow } from './onboarding.ts';
@@ -12,5 +13,6 @@ export const FLOWS: Record<string, AnyFlow> = {
   [onboardingFlow.name]: onboardingFlow,
   [intakeFlow.name]: intakeFlow,
   [moveFlow.name]: moveFlow,
+  [codesignFlow.name]: codesignFlow,
   [profileFlow.name]: profileFlow,
 };

@@ -65,9 +65,11 @@ export type Effect =
   | { type: 'action'; action: string; value: string }
   | { type: 'listMySessions' }
   | { type: 'extractRequest'; text: string }
+  | { type: 'loadCodesign'; number: number }
+  | { type: 'saveCodesign'; requestId: string; format: string; questions: string[] }
   | { type: 'moveSession'; sessionId: string; start: string }
   | { type: 'link'; args: string }
-  | { type: 'coordinator'; command: 'kandidaten' | 'instellingen' | 'eerlijkheid'; args: string }
+  | { type: 'coordinator'; command: 'kandidaten' | 'instellingen' | 'eerlijkheid' | 'niveau'; args: string }
   | { type: 'loadProfile' }
   | { type: 'saveProfile'; patch: ProfilePatch };
 

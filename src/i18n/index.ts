@@ -1,7 +1,7 @@
 import { matchingMessages } from '../domain/matching/messages.ts';
 import { codesign } from './messages/codesign.ts';
 import { common } from './messages/common.ts';
-import { coordinator } from './messages/coordinator.ts';
+import { codesignEdit, coordinator } from './messages/coordinator.ts';
 import { forms } from './messages/forms.ts';
 import { intake, intakeFreeText } from './messages/intake.ts';
 import { intakeFields } from './messages/intake-fields.ts';
@@ -28,6 +28,7 @@ const catalogue = {
   ...offers,
   ...sessions,
   ...coordinator,
+  ...codesignEdit,
   ...reminders,
   ...telegram,
   ...matchingMessages,

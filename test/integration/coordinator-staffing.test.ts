@@ -111,4 +111,29 @@ describe('coordinator tools for matching (PostgreSQL + Redis)', () => {
     const volunteer = new LocalChatClient(app, 'cv-0');
     expect(texts(await volunteer.send('/instellingen'))).toContain('Dat kan alleen als coördinator');
   });
+
+  it('/niveau: only a coordinator sets a volunteer level; ambiguous names get a choice', async () => {
+    const replies = texts(await coord.send('/niveau Vrijwilliger0 senior'));
+    expect(replies).toContain('Vrijwilliger0 Test is nu senior');
+    const profile = await p().volunteerProfile.findFirstOrThrow({
+      where: { person: { displayName: 'Vrijwilliger0 Test' } },
+    });
+    expect(profile.level).toBe('SENIOR');
+    expect(profile.certifiedAt).not.toBeNull();
+    expect(await new LocalChatClient(app, 'cv-0').last()).toContain('je bent nu senior');
+    expect(await p().auditLog.count({ where: { action: 'volunteer.level_set' } })).toBe(1);
+    expect(texts(await coord.send('/niveau Vrijwilliger in opleiding'))).toContain('Wie bedoel je?');
+    await coord.press('Vrijwilliger3 Test → in opleiding');
+    expect(
+      (
+        await p().volunteerProfile.findFirstOrThrow({
+          where: { person: { displayName: 'Vrijwilliger3 Test' } },
+        })
+      ).level,
+    ).toBe('TRAINEE');
+    expect(texts(await coord.send('/niveau'))).toContain('Gebruik: /niveau');
+    expect(texts(await new LocalChatClient(app, 'cv-1').send('/niveau Vrijwilliger1 senior'))).toContain(
+      'alleen als coördinator',
+    );
+  });
 });

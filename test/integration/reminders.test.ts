@@ -190,6 +190,36 @@ describe('reminders and calendars (PostgreSQL + Redis)', () => {
     ).toContain('niet voor jou');
   });
 
+  it('a coordinator edits the format and opening questions; the day-before reminder uses them', async () => {
+    const { sessionId, number, volunteer } = await staffedSession('rem-e', 13);
+    const coord = new LocalChatClient(app, 'coord');
+    expect(texts(await coord.send(`/gespreksvorm ${number}`))).toContain(
+      `Gespreksvorm van aanvraag #${number} nu:`,
+    );
+    expect(texts(await coord.send('alleen één regel'))).toContain('op de eerste regel');
+    const saved = texts(
+      await coord.send(
+        'Wandelgesprek in tweetallen\n1. Wat gaat goed in de buurt?\n2. Wat wens je je buren toe?',
+      ),
+    );
+    expect(saved).toContain('Opgeslagen');
+    const day = await p().scheduledReminder.findFirstOrThrow({ where: { sessionId, kind: 'day_before' } });
+    await p().scheduledReminder.update({
+      where: { id: day.id },
+      data: { dueAt: new Date(Date.now() - 1000) },
+    });
+    await app.timers.reconcile();
+    await eventually(
+      async () =>
+        (await p().scheduledReminder.findUniqueOrThrow({ where: { id: day.id } })).status === 'SENT',
+    );
+    await settle(app);
+    expect(await volunteer.last()).toContain('• Wat wens je je buren toe?');
+    expect(texts(await new LocalChatClient(app, 'partner').send(`/gespreksvorm ${number}`))).toContain(
+      'alleen als coördinator',
+    );
+  });
+
   it('Redis flushed: the reconciler restores every pending reminder and each is sent exactly once', async () => {
     const [vol] = await createVolunteers(p(), 1, { prefix: 'rem-flush' });
     const start = futureEvening(20);

@@ -87,7 +87,7 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
     log,
     lookupMessageId: deps.lookupMessageId,
     // Something reached this person: their App Home may show a new request, offer or count.
-    onDelivered: (target) => void home.refresh(target.externalId),
+    onDelivered: (target) => home.schedule(target.externalId),
   });
   registerListeners(bolt, {
     receive: deps.receive,
@@ -123,6 +123,7 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
     },
     async stop() {
       if (socketMode && started) await bolt.stop();
+      home.cancelScheduled();
       await home.idle();
     },
   };

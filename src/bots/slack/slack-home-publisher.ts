@@ -12,6 +12,8 @@ export interface HomePublisherDeps {
   defaultLocale: Locale;
   now: () => Date;
   log: Logger;
+  /** How long `schedule` gathers changes before publishing (a reply often comes in 2–3 messages). */
+  debounceMs?: number;
 }
 
 /**
@@ -20,8 +22,20 @@ export interface HomePublisherDeps {
  */
 export class HomePublisher {
   private readonly running = new Map<string, { again: boolean; done: Promise<void> }>();
+  private readonly scheduled = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly deps: HomePublisherDeps) {}
+
+  /** Refreshes a home soon: changes arriving within the debounce window cost one publish. */
+  schedule(externalId: string): void {
+    if (this.scheduled.has(externalId)) return;
+    const timer = setTimeout(() => {
+      this.scheduled.delete(externalId);
+      void this.refresh(externalId);
+    }, this.deps.debounceMs ?? 1000);
+    timer.unref();
+    this.scheduled.set(externalId, timer);
+  }
 
   /** Schedules a refresh of one Slack account's home (`T…:U…`); resolves when it is published. */
   refresh(externalId: string): Promise<void> {
@@ -43,6 +57,12 @@ export class HomePublisher {
     })();
     this.running.set(externalId, entry);
     return entry.done;
+  }
+
+  /** Drops scheduled refreshes (shutdown); the next change or home visit publishes again. */
+  cancelScheduled(): void {
+    for (const timer of this.scheduled.values()) clearTimeout(timer);
+    this.scheduled.clear();
   }
 
   /** Resolves when no refresh is running (tests, shutdown). */

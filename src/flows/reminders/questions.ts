@@ -5,6 +5,8 @@ import type { SessionSnapshot } from '../staffing/types.ts';
 
 /** Suggested appreciative opening questions for the day-before orientation, from the co-design library. */
 export function openingQuestions(session: SessionSnapshot, locale: Locale): string[] {
+  // What the coordinator co-designed with the partner wins over the library.
+  if (session.codesign?.questions.length) return session.codesign.questions;
   const theme = (THEME_KEYS as readonly string[]).includes(session.theme)
     ? (session.theme as ThemeKey)
     : null;

@@ -68,6 +68,13 @@ export interface StaffingRepos {
   fairness(
     now: Date,
   ): Promise<{ personId: string; name: string; level: string; count: number; maxPerMonth: number }[]>;
+  setCodesign(
+    requestId: string,
+    codesign: { format: string; questions: string[] },
+    actorId: string,
+  ): Promise<void>;
+  findVolunteers(query: string): Promise<{ id: string; name: string; level: string }[]>;
+  setLevel(personId: string, level: 'TRAINEE' | 'CERTIFIED' | 'SENIOR', actorId: string): Promise<void>;
   volunteerInfo(ids: string[]): Promise<Map<string, { name: string; level: string }>>;
   audit(entry: {
     actorId: string | null;

@@ -33,6 +33,8 @@ export interface SessionSnapshot {
   contact: { name: string; email: string | null; phone: string | null };
   calendarSequence: number;
   requestCreatedAt: Date;
+  /** Format and opening questions a coordinator set for this request (null: the library's). */
+  codesign: { format: string; questions: string[] } | null;
 }
 
 /** What matching returns for one session and role. */

@@ -84,7 +84,48 @@ export const coordinator = {
     nl: 'Je aanvraag #{number} kunnen we helaas niet oppakken. Een coördinator neemt contact met je op.',
     en: 'Unfortunately we cannot take on your request #{number}. A coordinator will contact you.',
   },
+  'coord.level.usage': {
+    nl: 'Gebruik: /niveau <naam> <in opleiding | gecertificeerd | senior>, bijvoorbeeld /niveau Anouk senior.',
+    en: 'Usage: /niveau <name> <trainee | certified | senior>, for example /niveau Anouk senior.',
+  },
+  'coord.level.none': {
+    nl: 'Geen vrijwilliger gevonden met "{query}".',
+    en: 'No volunteer found matching "{query}".',
+  },
+  'coord.level.which': {
+    nl: 'Meerdere vrijwilligers passen bij "{query}". Wie bedoel je?',
+    en: 'Several volunteers match "{query}". Whom do you mean?',
+  },
+  'coord.level.set_button': { nl: '{name} → {level}', en: '{name} → {level}' },
+  'coord.level.done': {
+    nl: '{name} is nu {level}. Vastgelegd in het logboek.',
+    en: '{name} is now {level}. Recorded in the audit log.',
+  },
+  'volunteer.level_changed': {
+    nl: 'De coördinator heeft je niveau bijgewerkt: je bent nu {level}.',
+    en: 'The coordinator has updated your level: you are now {level}.',
+  },
   'level.TRAINEE': { nl: 'in opleiding', en: 'trainee' },
   'level.CERTIFIED': { nl: 'gecertificeerd', en: 'certified' },
   'level.SENIOR': { nl: 'senior', en: 'senior' },
+} as const;
+
+export const codesignEdit = {
+  'codesign.edit.usage': {
+    nl: 'Gebruik: /gespreksvorm <aanvraagnummer>, bijvoorbeeld /gespreksvorm 12.',
+    en: 'Usage: /gespreksvorm <request number>, for example /gespreksvorm 12.',
+  },
+  'codesign.edit.current': {
+    nl: 'Gespreksvorm van aanvraag #{number} nu:\n{format}\n\nOpeningsvragen:\n{questions}\n\nStuur de nieuwe versie in één bericht: op de eerste regel de gespreksvorm, daaronder elke openingsvraag op een eigen regel. (/stop om niets te wijzigen)',
+    en: 'Format of request #{number} now:\n{format}\n\nOpening questions:\n{questions}\n\nSend the new version in one message: the format on the first line, then each opening question on its own line. (/stop to change nothing)',
+  },
+  'codesign.edit.how': {
+    nl: 'Stuur op de eerste regel de gespreksvorm en daaronder 1 tot 7 openingsvragen, elk op een eigen regel.',
+    en: 'Send the format on the first line and below it 1 to 7 opening questions, each on its own line.',
+  },
+  'codesign.edit.saved': {
+    nl: 'Opgeslagen. De begeleiders van aanvraag #{number} krijgen deze vragen in de herinnering van de dag ervoor.',
+    en: 'Saved. The facilitators of request #{number} get these questions in the day-before reminder.',
+  },
+  'flowname.codesign': { nl: 'de gespreksvorm aanpassen', en: 'editing the conversation format' },
 } as const;

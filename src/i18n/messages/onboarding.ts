@@ -75,7 +75,7 @@ export const onboarding = {
     en: '/mijnsessies – your upcoming dialogues (hand one back there)\n/profiel – languages, wijken, themes and when you can\n/pauze – no offers for a while\nOffers and reminders reach you here in the chat.',
   },
   'help.coordinator': {
-    nl: '/kandidaten <nr> – wie past bij een aanvraag, en waarom; toewijzen of uitsluiten\n/instellingen – automatische aanbiedingen en goedkeuring aan/uit\n/eerlijkheid – verdeling van het werk over vrijwilligers\nJe krijgt een bericht bij elke nieuwe aanvraag. /aanvragen kan ook namens een partner.',
-    en: '/kandidaten <nr> – who fits a request, and why; assign or exclude\n/instellingen – automatic offers and approval on/off\n/eerlijkheid – how work is spread over volunteers\nYou get a message for every new request. /aanvragen also works on behalf of a partner.',
+    nl: '/kandidaten <nr> – wie past bij een aanvraag, en waarom; toewijzen of uitsluiten\n/instellingen – automatische aanbiedingen en goedkeuring aan/uit\n/eerlijkheid – verdeling van het werk over vrijwilligers\n/niveau <naam> <niveau> – niveau en certificering van een vrijwilliger\n/gespreksvorm <nr> – gespreksvorm en openingsvragen aanpassen\nJe krijgt een bericht bij elke nieuwe aanvraag. /aanvragen kan ook namens een partner.',
+    en: '/kandidaten <nr> – who fits a request, and why; assign or exclude\n/instellingen – automatic offers and approval on/off\n/eerlijkheid – how work is spread over volunteers\n/niveau <name> <level> – a volunteer’s level and certification\n/gespreksvorm <nr> – edit the format and opening questions\nYou get a message for every new request. /aanvragen also works on behalf of a partner.',
   },
 } as const;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "DialogueRequest" ADD COLUMN     "codesign" JSONB;
