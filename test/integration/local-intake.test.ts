@@ -94,7 +94,9 @@ describe('dialogue request over the local web chat (PostgreSQL + Redis)', () => 
     expect(request.sessions[0]?.endsAt.toISOString()).toBe('2026-12-10T17:00:00.000Z');
 
     const coordinator = new LocalChatClient(app, 'coordinator');
-    const told = (await coordinator.history()).filter((m) => m.text.includes(`Nieuwe aanvraag #${request.number}`));
+    const told = (await coordinator.history()).filter((m) =>
+      m.text.includes(`Nieuwe aanvraag #${request.number}`),
+    );
     expect(told).toHaveLength(1);
 
     replies = await noor.send('/mijnaanvragen');

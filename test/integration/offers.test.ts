@@ -51,7 +51,9 @@ describe('offers: from a confirmed request to a staffed session (PostgreSQL + Re
     const lastTexts = await Promise.all(clients.map((c) => c.last()));
     expect(lastTexts.filter((t) => t.includes('al vervuld')).length).toBe(48);
     const histories = await Promise.all(clients.map((c) => c.history()));
-    expect(histories.filter((h) => h.some((m) => m.text.includes('Je begeleidt deze dialoog'))).length).toBe(2);
+    expect(histories.filter((h) => h.some((m) => m.text.includes('Je begeleidt deze dialoog'))).length).toBe(
+      2,
+    );
     expect(await p().dialogueSession.findUniqueOrThrow({ where: { id: sessionId } })).toMatchObject({
       status: 'STAFFED',
     });
