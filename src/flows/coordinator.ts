@@ -4,7 +4,7 @@ import { WIJK_NAMES, type WijkKey } from '../domain/wijken.ts';
 import { type Locale, type MessageKey, t } from '../i18n/index.ts';
 import { staffingScope } from './actions.ts';
 import type { EffectScope } from './effects.ts';
-import { names, when } from './staffing/offer-text.ts';
+import { names, when, whyNobody } from './staffing/offer-text.ts';
 import { rankForOffer } from './staffing/rank.ts';
 import { assignManually, staffSession } from './staffing/staffing.ts';
 import type { OfferRole, SessionSnapshot } from './staffing/types.ts';
@@ -125,21 +125,7 @@ async function candidates(args: string, s: EffectScope): Promise<EffectResult> {
 }
 
 function nobodyLine(r: ReturnType<typeof rankForOffer>, l: Locale): string {
-  const excluded = Object.entries(r.excludedBy);
-  return t(l, 'coord.candidates.none', {
-    excluded: excluded.length
-      ? t(l, 'staffing.excluded_line', {
-          list: excluded.map(([k, n]) => `${n} ${t(l, `rule.${k}` as MessageKey)}`).join(', '),
-        })
-      : '',
-    suggestions: r.suggestions.length
-      ? t(l, 'staffing.suggestions_line', {
-          list: r.suggestions
-            .map((x) => t(l, `relax.${x.kind}` as MessageKey, { count: x.count, minutes: x.minutes ?? 0 }))
-            .join('; '),
-        })
-      : '',
-  });
+  return t(l, 'coord.candidates.none', whyNobody(r, l));
 }
 
 const LEVEL_WORDS: Record<string, 'TRAINEE' | 'CERTIFIED' | 'SENIOR'> = {

@@ -2,7 +2,7 @@ import { languageName } from '../../domain/languages.ts';
 import { formatDateTime } from '../../domain/time.ts';
 import { WIJKEN } from '../../domain/wijken.ts';
 import { type Locale, type MessageKey, t } from '../../i18n/index.ts';
-import type { SessionSnapshot } from './types.ts';
+import type { RankResult, SessionSnapshot } from './types.ts';
 
 /** "di 8 dec 2026 19:30–21:00" in the reader's language. */
 export function when(s: Pick<SessionSnapshot, 'startsAt' | 'endsAt'>, zone: string, locale: Locale): string {
@@ -34,4 +34,26 @@ export function names(list: string[], locale: Locale): string {
   if (list.length <= 1) return list.join('');
   const and = locale === 'nl' ? ' en ' : ' and ';
   return `${list.slice(0, -1).join(', ')}${and}${list.at(-1)}`;
+}
+
+/** "Not eligible: 3 speak none of the table's languages. What would help: …" for coordinators. */
+export function whyNobody(
+  r: Pick<RankResult, 'excludedBy' | 'suggestions'>,
+  l: Locale,
+): { excluded: string; suggestions: string } {
+  const excluded = Object.entries(r.excludedBy).filter(([, n]) => n > 0);
+  return {
+    excluded: excluded.length
+      ? t(l, 'staffing.excluded_line', {
+          list: excluded.map(([k, n]) => `${n} ${t(l, `rule.${k}` as MessageKey)}`).join(', '),
+        })
+      : '',
+    suggestions: r.suggestions.length
+      ? t(l, 'staffing.suggestions_line', {
+          list: r.suggestions
+            .map((x) => t(l, `relax.${x.kind}` as MessageKey, { count: x.count, minutes: x.minutes ?? 0 }))
+            .join('; '),
+        })
+      : '',
+  };
 }

@@ -1,7 +1,7 @@
 import { type MessageKey, t } from '../../i18n/index.ts';
 import type { ReminderRepos } from '../reminders/ports.ts';
 import { replanSession, sendInvite } from '../reminders/reminders.ts';
-import { names, sessionDetails, when } from './offer-text.ts';
+import { names, sessionDetails, when, whyNobody } from './offer-text.ts';
 import type { OfferRecord, StaffingRepos } from './ports.ts';
 import { rankForOffer } from './rank.ts';
 import type { OfferRole, RankResult, SessionSnapshot, StaffingSettings, TimerRequest } from './types.ts';
@@ -126,25 +126,13 @@ async function alertNobody(
 ) {
   for (const c of await scope.repos.coordinators()) {
     const l = c.locale;
-    const excluded = Object.entries(r.excludedBy).filter(([, n]) => n > 0);
     const text = t(l, 'staffing.nobody', {
       number: s.requestNumber,
       organisation: s.organisation,
       when: when(s, scope.zone, l),
       role: t(l, `offer.role.${role}` as MessageKey),
       eligible: r.eligible,
-      excluded: excluded.length
-        ? t(l, 'staffing.excluded_line', {
-            list: excluded.map(([k, n]) => `${n} ${t(l, `rule.${k}` as MessageKey)}`).join(', '),
-          })
-        : '',
-      suggestions: r.suggestions.length
-        ? t(l, 'staffing.suggestions_line', {
-            list: r.suggestions
-              .map((x) => t(l, `relax.${x.kind}` as MessageKey, { count: x.count, minutes: x.minutes ?? 0 }))
-              .join('; '),
-          })
-        : '',
+      ...whyNobody(r, l),
     });
     // One alert per session, role and wave, however often this runs.
     await send(scope, c.id, `nobody:${s.id}:${role}:${wave}`, { text });
