@@ -154,6 +154,7 @@ async function drain(app: App): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  const loadBefore = os.loadavg()[0] ?? 0;
   const fake = await new FakeSlackApi().start();
   // Keep the fake's memory flat: the benchmark is about acks, not about what was posted.
   setInterval(() => fake.calls.splice(0), 1000).unref();
@@ -212,7 +213,8 @@ async function main(): Promise<void> {
   const lines = [
     `Run ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (${cpu}), Node ${process.version}, ` +
       `database: ${db ? 'PostgreSQL (local)' : 'embedded PGlite (no PostgreSQL reachable)'}; client, servers, ` +
-      'Redis and PostgreSQL all on this one machine.',
+      `Redis and PostgreSQL all on this one machine; load average ${loadBefore.toFixed(1)} before, ` +
+      `${(os.loadavg()[0] ?? 0).toFixed(1)} after (other work on the machine makes the figures noisy).`,
     '',
     '| pipeline, load | requests | requests/s | ack p50 ms | ack p99 ms | max ms | non-200 |',
     '|---|---|---|---|---|---|---|',

@@ -11,16 +11,18 @@ import type { Config } from './config.ts';
 import { channelRepo } from './db/channel-repo.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { seedDemoData } from './db/demo-seed.ts';
+import { harvestTimer } from './db/harvest-timer.ts';
 import { inboxRepo } from './db/inbox-repo.ts';
 import { localChatRepo } from './db/local-chat-repo.ts';
 import { offerWaveTimer } from './db/offer-wave-timer.ts';
 import { outboxRepo } from './db/outbox-repo.ts';
 import { reminderTimer } from './db/reminder-timer.ts';
+import { retentionTimer } from './db/retention.ts';
 import { unitOfWork } from './db/unit-of-work.ts';
 import { toDraftPatch } from './domain/extract/to-draft.ts';
 import { Dispatcher } from './flows/dispatcher.ts';
 import type { ExtractFn } from './flows/ports.ts';
-import { type AfterCommit, processInbound } from './flows/shell.ts';
+import { type AfterCommit, type InboundRecord, processInbound } from './flows/shell.ts';
 import { staffSession } from './flows/staffing/staffing.ts';
 import { createMetrics } from './http/metrics.ts';
 import { createServer } from './http/server.ts';
@@ -65,6 +67,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   const now = options.now ?? (() => new Date());
   const metrics = createMetrics();
   const db = await openDatabase({
+    production: config.NODE_ENV === 'production',
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
     log,
@@ -141,7 +144,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     // If either fails, the database still says what is due: the outbox sweeper and the timer
     // reconciler pick it up.
     await delivery
-      .enqueue(done.outboundIds)
+      .enqueue(done.outboundIds, done.routes)
       .catch((err) => log.warn({ err: (err as Error).message }, 'enqueue failed; sweeper will retry'));
     for (const timer of done.timers) {
       await timers
@@ -151,9 +154,8 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
         );
     }
   }
-  const dispatcher = new Dispatcher(async (inboundId) => {
-    const record = await inbox.load(inboundId);
-    if (!record) return;
+  // The event as received (or as recovered from the inbox), so processing need not read it back.
+  const dispatcher = new Dispatcher<InboundRecord>(async (record) => {
     await afterCommit(await processInbound(shellDeps, record));
     // At most 3 people at once: storing new events (the webhooks' ack) must not queue behind flow work.
   }, 3);
@@ -174,6 +176,19 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
       afterCommit,
     }),
   );
+  timers.register(
+    harvestTimer({ prisma: db.prisma, uow: shellDeps.uow, zone: config.APP_TIMEZONE, now, afterCommit }),
+  );
+
+  timers.register(
+    retentionTimer({
+      prisma: db.prisma,
+      days: config.RETENTION_DAYS,
+      zone: config.APP_TIMEZONE,
+      now,
+      onSwept: (report) => log.info({ retention: report }, 'retention sweep done'),
+    }),
+  );
 
   async function receive(event: InboundEvent) {
     const r = await inbox.record(event);
@@ -182,8 +197,16 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
       kind: event.content.kind,
       outcome: r.duplicate ? 'duplicate' : 'new',
     });
-    if (!r.duplicate) void dispatcher.dispatch(r.personId, r.id);
-    return { duplicate: r.duplicate };
+    if (!r.duplicate) {
+      const { platform } = event.sender;
+      void dispatcher.dispatch(r.personId, {
+        id: r.id,
+        personId: r.personId,
+        platform,
+        content: event.content,
+      });
+    }
+    return r.duplicate ? { duplicate: true } : { duplicate: false, id: r.id };
   }
 
   const server = createServer({
@@ -212,7 +235,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   delivery.start();
   await timers.start();
   // Recovery: events stored but not processed, and messages whose delivery job was lost.
-  for (const r of await inbox.unprocessed()) void dispatcher.dispatch(r.personId, r.id);
+  for (const r of await inbox.unprocessed()) void dispatcher.dispatch(r.personId, r);
   const sweep = async () => {
     try {
       await delivery.resweep(await outbox.stalePending(30_000));

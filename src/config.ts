@@ -61,6 +61,8 @@ const EnvSchema = z.object({
   DEMO_DATA: bool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CONVERSATION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /** Days after which the text of logged messages is erased (the rows stay for counts). */
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

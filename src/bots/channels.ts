@@ -45,7 +45,7 @@ export async function createChannels(deps: ChannelDeps): Promise<Channel[]> {
         prisma: deps.prisma,
         now: deps.now,
         tuning: deps.slack,
-        lookupMessageId: (id) => deps.channelRepo.externalMessageId(id),
+        channelRepo: deps.channelRepo,
       }),
     );
   }

@@ -97,7 +97,7 @@ export interface ChannelAdapter {
 }
 
 /** What a channel needs from the core: hand over one normalised event (stored once, processed after). */
-export type ReceiveInbound = (event: InboundEvent) => Promise<{ duplicate: boolean }>;
+export type ReceiveInbound = (event: InboundEvent) => Promise<{ duplicate: boolean; id?: string }>;
 
 /** A channel wired into the app: its adapter, its HTTP routes, and its lifecycle. */
 export interface Channel {

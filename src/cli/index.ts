@@ -5,7 +5,9 @@ import { openDatabase } from '../db/database.ts';
 import { seedDemoData } from '../db/demo-seed.ts';
 import { checkDrift, createMigration } from '../db/migrate/commands.ts';
 import { createLogger } from '../logger.ts';
+import { runDigest } from './digest-command.ts';
 import { runEvalIntake, runExtractRequest } from './extract-commands.ts';
+import { runExport, runImportVolunteers } from './import-export.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -19,7 +21,11 @@ Commands:
   extract-request         read a free-text request on stdin, print the draft as one JSON object
                           [--now ISO] [--extractor rules|llm] [--locale nl|en] [--pretty]
   eval-intake             field-level accuracy of the extractor on the golden sets
-                          [--extractor rules|llm] [--verbose]`;
+                          [--extractor rules|llm] [--verbose]
+  digest                  harvest digest for coordinators: --from DATE --to DATE [--wijk W] [--theme T]
+  import-volunteers FILE  add volunteers from a CSV file (naam, platform, account, niveau, talen,
+                          wijken, thema's, max per maand); a report line per row; safe to repeat
+  export requests|sessions  [--format csv|json] [--out FILE]`;
 
 /** Operator commands. Each prints one clear result and sets the exit code. */
 async function main(argv: string[]): Promise<number> {
@@ -64,10 +70,24 @@ async function main(argv: string[]): Promise<number> {
       console.log(seeded ? 'demo data added' : 'the database already has people: nothing added');
       return 0;
     }
+    case 'import-volunteers':
+    case 'export': {
+      const config = loadConfig();
+      const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, log });
+      try {
+        return command === 'export'
+          ? await runExport(db.prisma, args)
+          : await runImportVolunteers(db.prisma, args);
+      } finally {
+        await db.close();
+      }
+    }
     case 'extract-request':
       return runExtractRequest(args, log);
     case 'eval-intake':
       return runEvalIntake(args, log);
+    case 'digest':
+      return runDigest(args, log);
     default:
       console.error(command ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
       return command ? 2 : 0;

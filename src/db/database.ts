@@ -39,11 +39,16 @@ export interface OpenOptions {
   log: Logger;
   /** In-memory PGlite (tests of the zero-config path). */
   inMemory?: boolean;
+  /**
+   * Production (config NODE_ENV): short database errors. Otherwise Prisma records a stack trace
+   * on every query to point error messages at the calling line, which costs CPU on every query.
+   */
+  production?: boolean;
 }
 
 /** Opens PostgreSQL (DATABASE_URL) or the embedded PGlite under DATA_DIR, and applies pending migrations. */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.log);
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.log, opts.production);
   return openPglite(opts);
 }
 
@@ -60,10 +65,10 @@ async function migrate(exec: SqlExecutor, log: Logger): Promise<void> {
   }
 }
 
-async function openPostgres(url: string, log: Logger): Promise<Database> {
+async function openPostgres(url: string, log: Logger, production?: boolean): Promise<Database> {
   await migrate(pgExecutor(url), log);
   const adapter = new PrismaPg({ connectionString: url, max: 10 });
-  const prisma = new PrismaClient({ adapter });
+  const prisma = new PrismaClient({ adapter, errorFormat: production ? 'minimal' : undefined });
   return {
     prisma,
     kind: 'postgres',
@@ -87,11 +92,17 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
   try {
     await pglite.waitReady;
     await migrate(pgliteExecutor(pglite), opts.log);
+    // PGlite learns array types (e.g. Role[]) when it opens; types the migrations just created
+    // must be loaded now, or the first queries on them fail with "malformed array literal".
+    await pglite.refreshArrayTypes();
   } catch (err) {
     release();
     throw err;
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPGlite(pglite),
+    errorFormat: opts.production ? 'minimal' : undefined,
+  });
   return {
     prisma,
     kind: 'pglite',

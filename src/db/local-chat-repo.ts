@@ -123,6 +123,10 @@ export function localChatRepo(prisma: PrismaClient, defaultLocale: 'nl' | 'en') 
       return [...ins, ...outs].sort((a, b) => a.seq - b.seq || (a.direction === 'in' ? -1 : 1)).slice(-limit);
     },
 
+    async buttonLabel(id: string): Promise<string | null> {
+      return (await prisma.buttonToken.findUnique({ where: { id }, select: { label: true } }))?.label ?? null;
+    },
+
     async file(outboundId: string): Promise<OutboundMessage['file'] | null> {
       const o = await prisma.outboundMessage.findUnique({ where: { id: outboundId } });
       return (o?.payload as unknown as OutboundMessage | undefined)?.file ?? null;

@@ -11,6 +11,20 @@ export interface DeliveryItem {
   createdAt: Date;
 }
 
+/** A pending message with its identity, as `pendingFor` reads them (one statement). */
+interface PendingRow {
+  id: string;
+  platform: Platform;
+  identityId: string | null;
+  payload: unknown;
+  createdAt: Date;
+  iPlatform: Platform | null;
+  externalId: string | null;
+  chatId: string | null;
+  workspaceId: string | null;
+  unreachableAt: Date | null;
+}
+
 /** The outbound message log: what to deliver, and what happened to it. */
 export function outboxRepo(prisma: PrismaClient) {
   return {
@@ -33,15 +47,37 @@ export function outboxRepo(prisma: PrismaClient) {
       return [...groups.values()];
     },
 
-    /** A person's messages still to deliver on one platform, oldest first (delivery sends them in this order). */
-    async pendingFor(personId: string, platform: Platform, limit = 200): Promise<string[]> {
-      const rows = await prisma.outboundMessage.findMany({
-        where: { personId, platform, status: 'PENDING' },
-        orderBy: { createdAt: 'asc' },
-        select: { id: true },
-        take: limit,
-      });
-      return rows.map((r) => r.id);
+    /**
+     * A person's messages still to deliver on one platform, oldest first (delivery sends them in
+     * this order), each with where it goes — read together in one statement.
+     */
+    async pendingFor(personId: string, platform: Platform, limit = 200): Promise<DeliveryItem[]> {
+      const rows = await prisma.$queryRaw<PendingRow[]>`
+        SELECT m."id", m."platform"::text AS "platform", m."identityId", m."payload", m."createdAt",
+          i."platform"::text AS "iPlatform", i."externalId", i."chatId", i."workspaceId", i."unreachableAt"
+        FROM "OutboundMessage" m
+        LEFT JOIN "ChannelIdentity" i ON i."id" = m."identityId"
+        WHERE m."personId" = ${personId} AND m."platform" = CAST(${platform} AS "Platform")
+          AND m."status" = 'PENDING'
+        ORDER BY m."createdAt" ASC, m."id" ASC
+        LIMIT ${limit}`;
+      return rows.map((r) => ({
+        id: r.id,
+        status: 'PENDING' as const,
+        platform: r.platform,
+        identityId: r.identityId,
+        target:
+          r.iPlatform && r.externalId !== null && !r.unreachableAt
+            ? {
+                platform: r.iPlatform,
+                externalId: r.externalId,
+                chatId: r.chatId,
+                workspaceId: r.workspaceId,
+              }
+            : null,
+        message: r.payload as OutboundMessage,
+        createdAt: r.createdAt,
+      }));
     },
 
     async load(id: string): Promise<DeliveryItem | null> {
@@ -63,15 +99,37 @@ export function outboxRepo(prisma: PrismaClient) {
     },
 
     async markSent(id: string, externalMessageId?: string): Promise<void> {
-      await prisma.outboundMessage.updateMany({
-        where: { id, status: 'PENDING' },
-        data: {
-          status: 'SENT',
-          sentAt: new Date(),
-          externalMessageId: externalMessageId ?? null,
-          attempts: { increment: 1 },
-        },
-      });
+      // Raw SQL: runs once per message sent, at about half the CPU of the same updateMany through Prisma.
+      await prisma.$executeRaw`
+        UPDATE "OutboundMessage"
+        SET "status" = 'SENT', "sentAt" = ${new Date()}, "externalMessageId" = ${externalMessageId ?? null},
+          "attempts" = "attempts" + 1
+        WHERE "id" = ${id} AND "status" = 'PENDING'`;
+    },
+
+    /**
+     * Marks a message sent and, in the same statement, tells whether other messages to this person
+     * on this platform are still pending (so the sender need not ask again after its last one).
+     */
+    async markSentAndCheck(
+      id: string,
+      externalMessageId: string | undefined,
+      pendingOf: { personId: string; platform: Platform },
+    ): Promise<boolean> {
+      // The SELECT sees the table as it was before this UPDATE, hence the message itself is excluded.
+      const rows = await prisma.$queryRaw<{ more: boolean }[]>`
+        WITH sent AS (
+          UPDATE "OutboundMessage"
+          SET "status" = 'SENT', "sentAt" = ${new Date()}, "externalMessageId" = ${externalMessageId ?? null},
+            "attempts" = "attempts" + 1
+          WHERE "id" = ${id} AND "status" = 'PENDING'
+        )
+        SELECT EXISTS (
+          SELECT 1 FROM "OutboundMessage"
+          WHERE "personId" = ${pendingOf.personId} AND "platform" = CAST(${pendingOf.platform} AS "Platform")
+            AND "status" = 'PENDING' AND "id" <> ${id}
+        ) AS "more"`;
+      return rows[0]?.more ?? true;
     },
 
     async markAttempt(id: string, error: string): Promise<void> {

@@ -40,7 +40,7 @@ export function staffingRepos(tx: Tx): StaffingRepos {
 
     async lockSession(sessionId): Promise<SessionSnapshot | null> {
       // Row lock: concurrent acceptances for one session wait here, one after the other.
-      await tx.$queryRawUnsafe('SELECT id FROM "DialogueSession" WHERE id = $1 FOR UPDATE', sessionId);
+      await tx.$queryRawUnsafe('SELECT id FROM "DialogueSession" WHERE id = $1 FOR NO KEY UPDATE', sessionId);
       return this.session(sessionId);
     },
 
@@ -165,6 +165,35 @@ export function staffingRepos(tx: Tx): StaffingRepos {
         where: { id },
         select: { id: true, sessionId: true, personId: true, role: true, status: true },
       });
+    },
+
+    // NO KEY UPDATE: inserts that merely reference the row (outbox messages to this person, an
+    // assignment) take KEY SHARE locks and must not wait on it, or two acceptances deadlock.
+    async lockPerson(personId) {
+      await tx.$queryRawUnsafe('SELECT id FROM "Person" WHERE id = $1 FOR NO KEY UPDATE', personId);
+    },
+
+    async clashes(personId, start, end, exceptSessionId) {
+      return tx.assignment.count({
+        where: {
+          personId,
+          status: 'ACTIVE',
+          sessionId: { not: exceptSessionId },
+          session: { status: { not: 'CANCELLED' }, startsAt: { lt: end }, endsAt: { gt: start } },
+        },
+      });
+    },
+
+    async clashingOpenOffers(personId, start, end, exceptSessionId) {
+      const rows = await tx.offer.findMany({
+        where: {
+          personId,
+          status: 'OPEN',
+          sessionId: { not: exceptSessionId },
+          session: { startsAt: { lt: end }, endsAt: { gt: start } },
+        },
+      });
+      return rows.map(toOffer);
     },
 
     async releaseAssignment(id) {

@@ -1,7 +1,10 @@
 import type { FlowRepos, UnitOfWork } from '../flows/ports.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { flowRepos } from './flow-repos.ts';
+import { harvestRepos } from './harvest-repo.ts';
 import { linkingRepos } from './linking-repo.ts';
+import { overviewRepos } from './overview-repo.ts';
+import { privacyRepos } from './privacy-repo.ts';
 import { profileRepos } from './profile-repo.ts';
 import { reminderRepos } from './reminder-repos.ts';
 import { staffingRepos } from './staffing-repos.ts';
@@ -17,6 +20,9 @@ export function unitOfWork(prisma: PrismaClient): UnitOfWork {
           linking: linkingRepos(tx),
           reminders: reminderRepos(tx),
           profile: profileRepos(tx),
+          harvest: harvestRepos(tx),
+          privacy: privacyRepos(tx),
+          overview: overviewRepos(tx),
         }),
       {
         timeout: 20_000,

@@ -31,6 +31,15 @@ const ALIASES: Record<string, string> = {
   profile: 'profiel',
   pauze: 'pauze',
   pause: 'pauze',
+  oogst: 'oogst',
+  harvest: 'oogst',
+  privacy: 'privacy',
+  overzicht: 'overzicht',
+  overview: 'overzicht',
+  mijngegevens: 'mijngegevens',
+  mydata: 'mijngegevens',
+  vergeetmij: 'vergeetmij',
+  forgetme: 'vergeetmij',
 };
 
 /** Parses "/cmd args" (also "/cmd@botname args" as Telegram groups send it). */

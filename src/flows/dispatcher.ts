@@ -1,8 +1,9 @@
 /**
  * Runs inbound events one at a time per person, in arrival order, while different people are
- * handled concurrently. (Across replicas, the conversation revision check catches the rare race.)
+ * handled concurrently. (Across replicas, the claim on the stored event and the conversation
+ * revision check catch the rare race.) A job is whatever `run` needs: the event itself, or its id.
  */
-export class Dispatcher {
+export class Dispatcher<J = string> {
   private readonly chains = new Map<string, Promise<void>>();
   private running = 0;
   private readonly waiting: (() => void)[] = [];
@@ -12,13 +13,13 @@ export class Dispatcher {
    * for its transaction, and the webhooks' "store the event" must still find one within Slack's 3 s.
    */
   constructor(
-    private readonly run: (inboundId: string) => Promise<void>,
+    private readonly run: (job: J) => Promise<void>,
     private readonly maxConcurrent = Number.POSITIVE_INFINITY,
   ) {}
 
-  dispatch(personId: string, inboundId: string): Promise<void> {
+  dispatch(personId: string, job: J): Promise<void> {
     const previous = this.chains.get(personId) ?? Promise.resolve();
-    const next = previous.then(() => this.limited(inboundId)).catch(() => {});
+    const next = previous.then(() => this.limited(job)).catch(() => {});
     this.chains.set(personId, next);
     void next.then(() => {
       if (this.chains.get(personId) === next) this.chains.delete(personId);
@@ -26,11 +27,11 @@ export class Dispatcher {
     return next;
   }
 
-  private async limited(inboundId: string): Promise<void> {
+  private async limited(job: J): Promise<void> {
     if (this.running >= this.maxConcurrent) await new Promise<void>((resolve) => this.waiting.push(resolve));
     else this.running++;
     try {
-      await this.run(inboundId);
+      await this.run(job);
     } finally {
       // Hand the slot straight to the next in line, so nobody can overtake between release and take.
       const next = this.waiting.shift();

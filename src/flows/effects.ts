@@ -5,10 +5,13 @@ import { formatDateTime } from '../domain/time.ts';
 import { t } from '../i18n/index.ts';
 import { listMySessions, runAction, runMove, staffingScope } from './actions.ts';
 import { codesignEffect, coordinatorCommand } from './coordinator.ts';
+import { runHarvestEffect } from './harvest/harvest-effects.ts';
 import { CompleteDraftSchema } from './intake/intake-state.ts';
 import { renderSummary } from './intake/intake-summary.ts';
 import { runLink, runLinkAction } from './linking.ts';
+import { runOverview } from './overview/overview.ts';
 import type { ExtractFn, FlowRepos } from './ports.ts';
+import { privacyAction, privacyCommand } from './privacy/privacy.ts';
 import { runProfileEffect } from './profile/profile-effects.ts';
 import { acceptOffer, declineOffer, recordDeclineReason, staffSession } from './staffing/staffing.ts';
 import type { TimerRequest } from './staffing/types.ts';
@@ -103,9 +106,14 @@ export async function runEffect(effect: Effect, s: EffectScope): Promise<EffectR
     }
     case 'action':
       if (effect.action.startsWith('act.link.')) return runLinkAction(effect.action, effect.value, s);
+      if (effect.action.startsWith('act.privacy.')) return privacyAction(effect.action, effect.value, s);
       return runAction(effect.action, effect.value, s);
     case 'link':
       return runLink(effect.args, s);
+    case 'harvestLoad':
+    case 'harvestSave':
+    case 'harvestApprove':
+      return runHarvestEffect(effect, s);
     case 'loadProfile':
     case 'saveProfile':
       return runProfileEffect(effect, s);
@@ -126,6 +134,10 @@ export async function runEffect(effect: Effect, s: EffectScope): Promise<EffectR
       return runMove(effect.sessionId, effect.start, s);
     case 'coordinator':
       return coordinatorCommand(effect.command, effect.args, s);
+    case 'privacy':
+      return privacyCommand(effect.command, s);
+    case 'overview':
+      return runOverview(s);
     case 'listMyRequests': {
       const { organisation, items } = await repos.listRequests(ctx.person.id);
       const l = ctx.locale;

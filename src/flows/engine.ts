@@ -1,5 +1,10 @@
 import { isLocale, type Locale, type MessageKey, t } from '../i18n/index.ts';
 import { canonicalCommand, parseCommand } from './commands.ts';
+import { isFreeTextRequest } from './intake/intake-free-text.ts';
+
+const GREETING =
+  /^(hoi|hallo|hai|hey|hi|hello|goedemorgen|goedemiddag|goedenavond|good (morning|afternoon|evening))\b[\s!.,]*$/i;
+
 import { type AnyFlow, FLOWS } from './registry.ts';
 import type { Effect, FlowContext, FlowInput, Reply, RoleName, Transition } from './types.ts';
 
@@ -86,6 +91,8 @@ function stepFlow(active: ActiveFlow, input: FlowInput, ctx: FlowContext): Decis
   return fromTransition(flow, flow.step(active.state, input, ctx), ctx);
 }
 
+const PRIVACY_COMMANDS = { privacy: 'statement', mijngegevens: 'export', vergeetmij: 'erase' } as const;
+
 const hasRole = (ctx: FlowContext, ...roles: RoleName[]) => ctx.person.roles.some((r) => roles.includes(r));
 
 /** Routes one input: global commands first, then the active flow, else a polite "not understood". */
@@ -127,6 +134,15 @@ export function decide(active: ActiveFlow | null, input: FlowInput, ctx: FlowCon
     return startFlow('onboarding', ctx, '', [{ text: t(ctx.locale, 'onboarding.please_start') }]);
   }
   if (active) return stepFlow(active, input, ctx);
+  // A partner who just writes their request, without /aanvragen, is understood too.
+  if (input.kind === 'text' && hasRole(ctx, 'PARTNER', 'COORDINATOR') && isFreeTextRequest(input.text)) {
+    return startFlow('intake', ctx, input.text);
+  }
+  if (input.kind === 'text' && GREETING.test(input.text.trim())) {
+    return nothing(ctx, null, [
+      { text: `${t(ctx.locale, 'greeting', { name: ctx.person.displayName })}\n\n${helpText(ctx)}` },
+    ]);
+  }
   if (input.kind === 'button') return nothing(ctx, null, [{ text: t(ctx.locale, 'error.stale_button') }]);
   if (input.kind === 'media')
     return nothing(ctx, null, [{ text: t(ctx.locale, 'error.media_not_expected') }]);
@@ -169,6 +185,11 @@ function onCommand(
           ],
         },
       ]);
+    case 'privacy':
+    case 'mijngegevens':
+    case 'vergeetmij':
+      // Privacy rights hold for everyone the bot has stored anything about, signed up or not.
+      return nothing(ctx, active, [], [{ type: 'privacy', command: PRIVACY_COMMANDS[name] }]);
     case 'aanvragen':
       if (!ctx.person.onboarded) return needOnboarding(active, ctx);
       if (!hasRole(ctx, 'PARTNER', 'COORDINATOR')) return notAllowed(active, ctx, 'PARTNER');
@@ -181,6 +202,9 @@ function onCommand(
     case 'niveau':
       if (!hasRole(ctx, 'COORDINATOR')) return notAllowed(active, ctx, 'COORDINATOR');
       return nothing(ctx, active, [], [{ type: 'coordinator', command: name, args: cmd.args }]);
+    case 'overzicht':
+      if (!hasRole(ctx, 'COORDINATOR')) return notAllowed(active, ctx, 'COORDINATOR');
+      return nothing(ctx, active, [], [{ type: 'overview' }]);
     case 'gespreksvorm':
       if (!hasRole(ctx, 'COORDINATOR')) return notAllowed(active, ctx, 'COORDINATOR');
       return startFlow('codesign', ctx, cmd.args);
@@ -195,6 +219,11 @@ function onCommand(
       if (active?.flow === 'profile')
         return stepFlow(active, { kind: 'command', command: name, args: cmd.args }, ctx);
       return startFlow('profile', ctx, name === 'pauze' ? `pauze ${cmd.args}`.trim() : cmd.args);
+    case 'oogst':
+      // Starts or resumes: the answers live in the harvest row, so a fresh start picks up where it was.
+      if (!ctx.person.onboarded) return needOnboarding(active, ctx);
+      if (!hasRole(ctx, 'VOLUNTEER')) return notAllowed(active, ctx, 'VOLUNTEER');
+      return startFlow('harvest', ctx, cmd.args);
     case 'mijnaanvragen':
       if (!ctx.person.onboarded) return needOnboarding(active, ctx);
       if (!hasRole(ctx, 'PARTNER', 'COORDINATOR')) return notAllowed(active, ctx, 'PARTNER');

@@ -1,12 +1,15 @@
 import type { OutboundButton, OutboundMessage, Platform } from '../bots/ports.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { StoredFlow } from './engine.ts';
+import type { HarvestRepos } from './harvest/ports.ts';
 import type { CompleteDraft } from './intake/intake-state.ts';
 import type { LinkingRepos } from './linking.ts';
+import type { OverviewRepos } from './overview/ports.ts';
+import type { PrivacyRepos } from './privacy/ports.ts';
 import type { ProfileRepos } from './profile/ports.ts';
 import type { ReminderRepos } from './reminders/ports.ts';
 import type { StaffingRepos } from './staffing/ports.ts';
-import type { PersonView, RoleName } from './types.ts';
+import type { ButtonSpec, PersonView, RoleName } from './types.ts';
 
 /** A stored button token, as the shell needs it to decide whether a press is valid. */
 export interface ButtonRecord {
@@ -34,8 +37,35 @@ export interface RequestListItem {
   upcoming: { id: string; startsAt: Date }[];
 }
 
+/** The channel identity a person's replies go to (preferred and reachable), as the outbox records it. */
+export interface ReplyIdentity {
+  id: string;
+  platform: Platform;
+}
+
+/** What one conversation step starts from (loaded together, in one round trip). */
+export interface Turn {
+  person: PersonView;
+  conversation: StoredConversation | null;
+  /** The pressed button when the input is a button press (null: no such button). */
+  button: ButtonRecord | null;
+  /** Where replies go as of now (null: no reachable identity). */
+  replyIdentity: ReplyIdentity | null;
+}
+
 /** The data access the conversation shell needs; implemented in src/db (the only Prisma code). */
 export interface FlowRepos {
+  /**
+   * Claims the inbound event for this transaction and loads the step's person, conversation,
+   * pressed button and reply identity. Returns null when the event was processed already (by an
+   * earlier or a concurrent transaction): every event is processed at most once.
+   */
+  beginTurn(input: {
+    inboundId: string;
+    personId: string;
+    buttonId?: string;
+    now: Date;
+  }): Promise<Turn | null>;
   personView(personId: string): Promise<PersonView>;
   loadConversation(personId: string): Promise<StoredConversation | null>;
   /** Saves (or deletes, with null) the conversation if its revision is still `expectedRev`; returns the new rev. */
@@ -52,6 +82,16 @@ export interface FlowRepos {
   ): Promise<OutboundButton[][]>;
   /** Writes an outbound message (outbox) for a person; returns its id, or null if the key was used before. */
   queueMessage(personId: string, idempotencyKey: string, message: OutboundMessage): Promise<string | null>;
+  /**
+   * Writes a step's replies to one person (outbox, in order) with their buttons, all at once.
+   * `identity`: where they go, when already known in this transaction (undefined: look it up).
+   * Returns the ids written (a key used before writes nothing) and the platform they go to.
+   */
+  queueReplies(
+    personId: string,
+    replies: { idempotencyKey: string; text: string; buttons?: ButtonSpec[][] }[],
+    opts: { buttons: { flow: string; rev: number; expiresAt: Date }; identity?: ReplyIdentity | null },
+  ): Promise<{ ids: string[]; platform: Platform | null }>;
   markInbound(inboundId: string, status: 'PROCESSED' | 'FAILED', error?: string): Promise<void>;
   // Effects
   checkInvite(code: string, now: Date): Promise<{ role: RoleName } | null>;
@@ -77,6 +117,12 @@ export interface FlowRepos {
   linking: LinkingRepos;
   /** A volunteer's own profile (/profiel) on the same transaction. */
   profile: ProfileRepos;
+  /** Harvests of past sessions (/oogst) on the same transaction. */
+  harvest: HarvestRepos;
+  /** Export and erasure of a person's data (/mijngegevens, /vergeetmij) on the same transaction. */
+  privacy: PrivacyRepos;
+  /** Read-only queries behind /overzicht on the same transaction. */
+  overview: OverviewRepos;
   audit(entry: {
     actorId: string | null;
     action: string;

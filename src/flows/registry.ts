@@ -1,4 +1,5 @@
 import { codesignFlow } from './codesign-flow.ts';
+import { harvestFlow } from './harvest/harvest-flow.ts';
 import { intakeFlow } from './intake/intake-flow.ts';
 import { moveFlow } from './move-flow.ts';
 import { onboardingFlow } from './onboarding.ts';
@@ -15,4 +16,5 @@ export const FLOWS: Record<string, AnyFlow> = {
   [moveFlow.name]: moveFlow,
   [codesignFlow.name]: codesignFlow,
   [profileFlow.name]: profileFlow,
+  [harvestFlow.name]: harvestFlow,
 };

@@ -2,7 +2,13 @@ import type { InboundContent, Platform } from '../bots/ports.ts';
 import { t } from '../i18n/index.ts';
 import { runEffect } from './effects.ts';
 import { type ActiveFlow, type Decision, decide, restore } from './engine.ts';
-import { ConflictError, type ExtractFn, type FlowRepos, type UnitOfWork } from './ports.ts';
+import {
+  type ButtonRecord,
+  ConflictError,
+  type ExtractFn,
+  type FlowRepos,
+  type UnitOfWork,
+} from './ports.ts';
 import { FLOWS } from './registry.ts';
 import type { TimerRequest } from './staffing/types.ts';
 import type { FlowContext, FlowInput, Reply } from './types.ts';
@@ -24,6 +30,8 @@ export interface ShellDeps {
 export interface AfterCommit {
   outboundIds: string[];
   timers: TimerRequest[];
+  /** Whom and on which platform some of `outboundIds` go, where already known (saves delivery a lookup). */
+  routes?: { platform: Platform; personId: string; ids: string[] }[];
 }
 
 export interface InboundRecord {
@@ -44,7 +52,8 @@ export async function processInbound(deps: ShellDeps, inbound: InboundRecord): P
     try {
       return await deps.uow((repos) => runOnce(deps, repos, inbound));
     } catch (err) {
-      if (err instanceof ConflictError && attempt < 3) continue;
+      // A conflicting update or a database deadlock/serialization failure: the step is safe to redo.
+      if ((err instanceof ConflictError || isRetryableDbError(err)) && attempt < 3) continue;
       deps.log.error({ err: errorSummary(err), inboundId: inbound.id }, 'processing an inbound event failed');
       return deps.uow(async (repos) => {
         await repos.markInbound(inbound.id, 'FAILED', errorSummary(err).message);
@@ -60,9 +69,17 @@ export async function processInbound(deps: ShellDeps, inbound: InboundRecord): P
 
 async function runOnce(deps: ShellDeps, repos: FlowRepos, inbound: InboundRecord): Promise<AfterCommit> {
   const now = deps.now();
-  const person = await repos.personView(inbound.personId);
+  const { content } = inbound;
+  const turn = await repos.beginTurn({
+    inboundId: inbound.id,
+    personId: inbound.personId,
+    buttonId: content.kind === 'button' ? content.buttonId : undefined,
+    now,
+  });
+  // Processed already (a repeat after a restart, or another replica): nothing more to do, nothing to send.
+  if (!turn) return { outboundIds: [], timers: [] };
+  const { person, conversation: stored } = turn;
   const ctx: FlowContext = { now, zone: deps.zone, person, locale: person.locale };
-  const stored = await repos.loadConversation(person.id);
   const notices: Reply[] = [];
   let mustSave = false;
   let restored: { active: ActiveFlow | null; notices: Reply[] };
@@ -76,7 +93,7 @@ async function runOnce(deps: ShellDeps, repos: FlowRepos, inbound: InboundRecord
   }
   notices.push(...restored.notices);
 
-  const input = await toFlowInput(inbound.content, repos, {
+  const input = toFlowInput(content, turn.button, {
     personId: person.id,
     active: restored.active,
     rev: stored?.rev ?? null,
@@ -131,21 +148,26 @@ async function runOnce(deps: ShellDeps, repos: FlowRepos, inbound: InboundRecord
     rev = await repos.saveConversation(person.id, next, stored ? stored.rev : null);
   }
 
-  const replyIds: string[] = [];
   const buttonExpiry = new Date(now.getTime() + deps.conversationTtlDays * 86_400_000);
-  for (const [i, reply] of replies.entries()) {
-    const buttons = reply.buttons?.length
-      ? await repos.createButtons(
-          person.id,
-          { flow: active?.flow ?? 'none', rev, expiresAt: buttonExpiry },
-          reply.buttons,
-        )
-      : undefined;
-    const id = await repos.queueMessage(person.id, `${inbound.id}:r${i}`, { text: reply.text, buttons });
-    if (id) replyIds.push(id);
-  }
-  await repos.markInbound(inbound.id, 'PROCESSED');
-  return { outboundIds: [...replyIds, ...outboundIds], timers };
+  const queued = await repos.queueReplies(
+    person.id,
+    replies.map((reply, i) => ({
+      idempotencyKey: `${inbound.id}:r${i}`,
+      text: reply.text,
+      buttons: reply.buttons,
+    })),
+    {
+      buttons: { flow: active?.flow ?? 'none', rev, expiresAt: buttonExpiry },
+      // Effects can change where a person is reached (linking an account): then look it up again.
+      identity: decision.effects.length === 0 ? turn.replyIdentity : undefined,
+    },
+  );
+  const routes =
+    queued.platform && queued.ids.length
+      ? [{ platform: queued.platform, personId: person.id, ids: queued.ids }]
+      : [];
+  // The event itself was marked processed by beginTurn, in this same transaction.
+  return { outboundIds: [...queued.ids, ...outboundIds], timers, routes };
 }
 
 type Rejection = {
@@ -154,11 +176,11 @@ type Rejection = {
 };
 
 /** Turns stored content into flow input; stale, foreign or oversized input becomes a polite reply. */
-async function toFlowInput(
+function toFlowInput(
   content: InboundContent,
-  repos: FlowRepos,
+  button: ButtonRecord | null,
   at: { personId: string; active: ActiveFlow | null; rev: number | null; now: Date },
-): Promise<FlowInput | Rejection> {
+): FlowInput | Rejection {
   const { personId, active, rev } = at;
   switch (content.kind) {
     case 'text':
@@ -176,7 +198,6 @@ async function toFlowInput(
     case 'form':
       return { kind: 'form', form: content.form, values: content.values };
     case 'button': {
-      const button = await repos.findButton(content.buttonId);
       if (!button || button.expiresAt < at.now) return { reply: 'error.stale_button' };
       if (button.personId !== personId) return { reply: 'error.foreign_button' };
       if (button.flow === 'global' || button.flow === 'offer' || button.flow === 'action')
@@ -192,4 +213,9 @@ function errorSummary(err: unknown): { name: string; message: string; code?: str
   const e = err as { name?: string; message?: string; code?: string };
   // Messages of our own errors carry no personal data; driver errors are cut short to be safe.
   return { name: e?.name ?? 'Error', message: String(e?.message ?? err).slice(0, 300), code: e?.code };
+}
+
+function isRetryableDbError(err: unknown): boolean {
+  const text = String((err as { message?: string })?.message ?? '');
+  return /\b(40P01|40001)\b|deadlock detected|could not serialize/.test(text);
 }

@@ -70,6 +70,11 @@ export type Effect =
   | { type: 'moveSession'; sessionId: string; start: string }
   | { type: 'link'; args: string }
   | { type: 'coordinator'; command: 'kandidaten' | 'instellingen' | 'eerlijkheid' | 'niveau'; args: string }
+  | { type: 'privacy'; command: 'statement' | 'export' | 'erase' }
+  | { type: 'overview' }
+  | { type: 'harvestLoad'; args: string }
+  | { type: 'harvestSave'; sessionId: string; notes: unknown; media?: 'voice' | 'photo' | 'document' }
+  | { type: 'harvestApprove'; sessionId: string; harvest: unknown }
   | { type: 'loadProfile' }
   | { type: 'saveProfile'; patch: ProfilePatch };
 

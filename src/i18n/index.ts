@@ -3,11 +3,14 @@ import { codesign } from './messages/codesign.ts';
 import { common } from './messages/common.ts';
 import { codesignEdit, coordinator } from './messages/coordinator.ts';
 import { forms } from './messages/forms.ts';
+import { harvest } from './messages/harvest.ts';
 import { intake, intakeFreeText } from './messages/intake.ts';
 import { intakeFields } from './messages/intake-fields.ts';
 import { linking } from './messages/linking.ts';
 import { offers, sessions } from './messages/offers.ts';
 import { onboarding } from './messages/onboarding.ts';
+import { overview } from './messages/overview.ts';
+import { privacy } from './messages/privacy.ts';
 import { profile } from './messages/profile.ts';
 import { reminders } from './messages/reminders.ts';
 import { slack } from './messages/slack.ts';
@@ -34,6 +37,9 @@ const catalogue = {
   ...matchingMessages,
   ...codesign,
   ...profile,
+  ...harvest,
+  ...privacy,
+  ...overview,
 };
 export type MessageKey = keyof typeof catalogue;
 

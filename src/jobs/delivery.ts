@@ -2,7 +2,7 @@ import { DelayedError, type Job, Queue, UnrecoverableError, Worker } from 'bullm
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { ChannelAdapter, Platform } from '../bots/ports.ts';
-import type { OutboxRepo } from '../db/outbox-repo.ts';
+import type { DeliveryItem, OutboxRepo } from '../db/outbox-repo.ts';
 import type { Metrics } from '../http/metrics.ts';
 
 /** Job payload: ids only, never message text (BullMQ stores job data in clear text). */
@@ -27,6 +27,16 @@ const SEND_LOCK_MS = 15_000;
 const LOCK_RENEW_MS = 5_000;
 /** How long a job waits before trying again while another job is sending to the same person. */
 const LOCK_WAIT_MS = 250;
+/** Releases the send lock only if this job still holds it (one round trip). */
+const RELEASE_LOCK =
+  "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";
+
+/** Messages whose person and platform are known already (no lookup needed to enqueue them). */
+export interface DeliveryRoute {
+  platform: Platform;
+  personId: string;
+  ids: string[];
+}
 
 /** Per-platform queue limits (Telegram ~30 msg/s overall; Slack ~1/s per channel, tiered per method). */
 const LIMITS: Partial<Record<Platform, { max: number; duration: number }>> = {
@@ -88,45 +98,72 @@ export function createDelivery(deps: DeliveryDeps) {
       // The oldest pending messages first, including those of later batches (their jobs then find nothing
       // to do); and again until none is left, so a message written meanwhile is not left behind.
       const platform = job.queueName.replace('outbound-', '').toUpperCase() as Platform;
+      // Identities found unreachable during this job: their later messages fail without another call.
+      const unreachable = new Set<string>();
       if (!personId) {
-        for (const id of job.data.ids) await deliverOne(job, token, id);
+        for (const id of job.data.ids) {
+          const item = await deps.outbox.load(id);
+          // Sent before (a retried job) or given up.
+          if (item?.status === 'PENDING') await deliverOne(job, token, item, unreachable, undefined);
+        }
         return;
       }
       for (let round = 0; round < 50; round++) {
-        const ids = await deps.outbox.pendingFor(personId, platform);
-        if (ids.length === 0) break;
-        for (const id of ids) await deliverOne(job, token, id);
+        // Pending messages come with their target; while we hold the lock nobody else sends them.
+        const items = await deps.outbox.pendingFor(personId, platform);
+        if (items.length === 0) break;
+        let more = true;
+        for (const [i, item] of items.entries()) {
+          // Marking the last one sent also tells whether anything was written meanwhile.
+          const check = i === items.length - 1 ? { personId, platform } : undefined;
+          more = await deliverOne(job, token, item, unreachable, check);
+        }
+        if (!more) break;
       }
     } finally {
       clearInterval(renew);
-      if ((await deps.connection.get(lock).catch(() => null)) === owner)
-        await deps.connection.del(lock).catch(() => {});
+      await deps.connection.eval(RELEASE_LOCK, 1, lock, owner).catch(() => {});
     }
   }
 
-  async function deliverOne(job: Job<DeliveryJob>, token: string | undefined, id: string): Promise<void> {
-    const item = await deps.outbox.load(id);
-    if (item?.status !== 'PENDING') return; // sent before (a retried job) or given up
+  /**
+   * Sends one pending message and records the outcome. Returns whether more may be pending for the
+   * person: false only when `check` was given, the message was sent, and nothing else is pending.
+   */
+  async function deliverOne(
+    job: Job<DeliveryJob>,
+    token: string | undefined,
+    item: DeliveryItem,
+    unreachable: Set<string>,
+    check: { personId: string; platform: Platform } | undefined,
+  ): Promise<boolean> {
+    const { id } = item;
     const adapter = deps.adapters[item.platform];
-    if (!adapter || !item.target) {
+    const gone = item.identityId !== null && unreachable.has(item.identityId);
+    if (!adapter || !item.target || gone) {
       await deps.outbox.markFailed(id, adapter ? 'recipient unreachable' : `channel ${item.platform} is off`);
       deps.metrics.outbound.inc({ platform: item.platform, outcome: 'failed' });
-      return;
+      return true;
     }
     const result = await adapter.send(item.target, item.message, {
       deliveryId: item.id,
       createdAt: item.createdAt,
     });
     if (result.ok) {
-      await deps.outbox.markSent(id, result.externalMessageId);
+      let more = true;
+      if (check) more = await deps.outbox.markSentAndCheck(id, result.externalMessageId, check);
+      else await deps.outbox.markSent(id, result.externalMessageId);
       deps.metrics.outbound.inc({ platform: item.platform, outcome: 'sent' });
-      return;
+      return more;
     }
     if (result.reason === 'unreachable') {
-      if (item.identityId) await deps.outbox.markUnreachable(item.identityId);
+      if (item.identityId) {
+        await deps.outbox.markUnreachable(item.identityId);
+        unreachable.add(item.identityId);
+      }
       await deps.outbox.markFailed(id, `unreachable: ${result.detail}`);
       deps.metrics.outbound.inc({ platform: item.platform, outcome: 'unreachable' });
-      return;
+      return true;
     }
     if (result.reason === 'rate_limited') {
       deps.metrics.outbound.inc({ platform: item.platform, outcome: 'rate_limited' });
@@ -148,10 +185,19 @@ export function createDelivery(deps: DeliveryDeps) {
   }
 
   return {
-    /** Enqueues delivery of outbox rows; safe to call twice for the same ids (deterministic job ids). */
-    async enqueue(ids: string[]): Promise<void> {
+    /**
+     * Enqueues delivery of outbox rows; safe to call twice for the same ids (deterministic job ids).
+     * `routes` name the person and platform of some of them (the rest are looked up).
+     */
+    async enqueue(ids: string[], routes: DeliveryRoute[] = []): Promise<void> {
       if (ids.length === 0) return;
-      for (const g of await deps.outbox.groups(ids)) {
+      const known = new Set(routes.flatMap((r) => r.ids));
+      const rest = ids.filter((id) => !known.has(id));
+      const groups = [
+        ...routes.filter((r) => r.ids.length > 0),
+        ...(rest.length > 0 ? await deps.outbox.groups(rest) : []),
+      ];
+      for (const g of groups) {
         const queue = queues.get(g.platform);
         await queue?.add(
           'deliver',

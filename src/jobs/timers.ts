@@ -19,6 +19,19 @@ interface TimerJob {
   id: string;
 }
 
+/**
+ * How often the reconciler re-creates lost jobs. It bounds how long reminders stay unsent after Redis
+ * lost its data (a flush, a restart without persistence): at most this plus the time to send the
+ * backlog. 20 s keeps that under a minute (bench:reminders, docs/reminders.md); one pass with ~1,000
+ * pending timers costs ~0.3 s on a busy 2-core machine.
+ */
+export const RECONCILE_EVERY_MS = 20_000;
+
+/** Pending this long after its due time, a timer's job is presumed stuck: the reconciler adds a fresh one. */
+const OVERDUE_GRACE_MS = 60_000;
+/** At most one fresh job per stuck timer per round. */
+const OVERDUE_ROUND_MS = 5 * 60_000;
+
 export interface TimersDeps {
   connection: Redis;
   workerConnection: Redis;
@@ -58,6 +71,7 @@ export function createTimers(deps: TimersDeps) {
 
   async function reconcile(limit = 5000): Promise<number> {
     let scheduled = 0;
+    const at = now().getTime();
     for (const kind of kinds.values()) {
       const items = await kind.pending(limit);
       if (items.length === 0) continue;
@@ -66,7 +80,13 @@ export function createTimers(deps: TimersDeps) {
           name: kind.name,
           data: { kind: kind.name, id: t.id },
           opts: {
-            jobId: jobId(kind.name, t.id, t.dueAt),
+            // Long overdue yet still pending: its job may exist but never run again (failed for good and
+            // kept, or left half-deleted by a partial Redis loss) and would swallow a re-add under the
+            // same id. A fresh id per round, as delivery.resweep does; running twice is harmless.
+            jobId:
+              at - t.dueAt.getTime() > OVERDUE_GRACE_MS
+                ? `${jobId(kind.name, t.id, t.dueAt)}-r${Math.floor(at / OVERDUE_ROUND_MS)}`
+                : jobId(kind.name, t.id, t.dueAt),
             delay: Math.max(0, t.dueAt.getTime() - now().getTime()),
             attempts: 5,
             backoff: { type: 'exponential' as const, delay: 1000 },
@@ -86,8 +106,8 @@ export function createTimers(deps: TimersDeps) {
     },
     schedule,
     reconcile,
-    /** Starts the worker and a periodic reconciler (default every 60 s). */
-    async start(reconcileEveryMs = 60_000): Promise<void> {
+    /** Starts the worker and a periodic reconciler (every RECONCILE_EVERY_MS by default). */
+    async start(reconcileEveryMs = RECONCILE_EVERY_MS): Promise<void> {
       worker = new Worker<TimerJob>(
         'timers',
         async (job: Job<TimerJob>) => {

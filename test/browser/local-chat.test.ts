@@ -22,6 +22,11 @@ describe('local web chat in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await openChat(page, app.url, 'partner-jeroen');
     await sendText(page, '/aanvragen');
+    // What you type shows up in the conversation at once (pushed by the server, like the bot's replies).
+    await page
+      .locator('[data-testid="message"][data-direction="in"]', { hasText: '/aanvragen' })
+      .first()
+      .waitFor({ timeout: 10_000 });
     await waitForBotText(page, 'Over welk thema');
     await clickButton(page, 'Wonen');
     await waitForBotText(page, 'Wat is het doel');
@@ -57,6 +62,8 @@ describe('local web chat in Chromium', () => {
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/local-chat-request.png', fullPage: false });
     await openChat(page, app.url, 'coordinator');
+    // The shortcuts under the input fit the role.
+    expect(await page.locator('#commands').textContent()).toContain('/kandidaten');
     await waitForBotText(page, 'Nieuwe aanvraag');
     await page.screenshot({ path: 'test-results/local-chat-coordinator.png' });
     await page.close();

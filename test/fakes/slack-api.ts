@@ -26,6 +26,8 @@ export class FakeSlackApi {
   private readonly failures = new Map<string, Injected[]>();
   private seq = 0;
   url = '';
+  /** The token downloads must carry. */
+  botToken = 'xoxb-test-not-real';
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -67,6 +69,14 @@ export class FakeSlackApi {
     if (path.startsWith('/upload/')) {
       this.calls.push({ method: 'upload', args: { path, bytes: raw.length }, at: Date.now() });
       res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${raw.length}`);
+      return;
+    }
+    if (path.startsWith('/files/')) {
+      // A file a person shared (url_private_download): only with the bot token, as Slack requires.
+      const authorised = req.headers.authorization === `Bearer ${this.botToken}`;
+      this.calls.push({ method: 'download', args: { path, authorised }, at: Date.now() });
+      if (!authorised) res.writeHead(403).end();
+      else res.writeHead(200, { 'content-type': 'audio/webm' }).end(Buffer.from(`bytes of ${path}`));
       return;
     }
     const method = path.replace(/^\/api\//, '');

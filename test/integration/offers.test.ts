@@ -58,7 +58,7 @@ describe('offers: from a confirmed request to a staffed session (PostgreSQL + Re
       status: 'STAFFED',
     });
     expect(await new LocalChatClient(app, 'partner').last()).toContain('wordt begeleid door');
-    expect(await new LocalChatClient(app, 'coord').last()).toContain('is bemand');
+    expect(await new LocalChatClient(app, 'coord').last()).toContain('is rond');
     await setSettings(p(), { waveSize: 3 });
   });
 
@@ -165,6 +165,31 @@ describe('offers: from a confirmed request to a staffed session (PostgreSQL + Re
       'alleen als vrijwilliger',
     );
     await setSettings(p(), { waveSize: 3 });
+  });
+
+  it('never double-booked: two offers at the same time, both accepted at once → one assignment', async () => {
+    const [solo] = await createVolunteers(p(), 1, { prefix: 'clash', languages: ['de'] });
+    await setSettings(p(), { waveSize: 3 });
+    const start = futureEvening(17);
+    const a = await createSession(p(), { startsAt: start, languages: ['de'], requestedById: partnerId });
+    const b = await createSession(p(), {
+      startsAt: new Date(start.getTime() + 30 * 60_000),
+      languages: ['de'],
+      requestedById: partnerId,
+    });
+    await app.staff([a.sessionId, b.sessionId]);
+    await settle(app);
+    const client = new LocalChatClient(app, solo?.key as string);
+    const accepts = (await client.history())
+      .flatMap((m) => m.buttons?.flat() ?? [])
+      .filter((x) => x.label === '✅ Ja, ik doe het');
+    expect(accepts).toHaveLength(2);
+    await Promise.all(accepts.map((x) => client.post({ buttonId: x.id, clientMessageId: randomUUID() })));
+    await settle(app);
+    const booked = await p().assignment.findMany({ where: { personId: solo?.personId, status: 'ACTIVE' } });
+    expect(booked).toHaveLength(1);
+    const history = texts(await client.history());
+    expect(history).toMatch(/al ingeroosterd voor een andere dialoog/);
   });
 
   it('a volunteer on pause or at their monthly maximum never receives an offer', async () => {

@@ -33,6 +33,9 @@ describe('the zero-configuration path: embedded PGlite under DATA_DIR', () => {
   it('runs the request flow, survives a restart, and refuses a second process on the same directory', async () => {
     let app = await startTestApp({ databaseUrl: null, env: { DATA_DIR: dir } });
     expect(app.db.kind).toBe('pglite');
+    // Right after creating the database, in the same process: queries on enum arrays must work
+    // (the coordinator lookup when a request is submitted, /eerlijkheid).
+    expect(texts(await new LocalChatClient(app, 'coordinator').send('/eerlijkheid'))).toContain('Eerlijke verdeling');
     await expect(startTestApp({ databaseUrl: null, env: { DATA_DIR: dir } })).rejects.toThrow(
       /in use by another process/,
     );

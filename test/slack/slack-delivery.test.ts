@@ -119,7 +119,7 @@ describe('Slack: delivery within Block Kit and rate limits', () => {
     expect(`${update?.args.channel}/${update?.args.ts}`).toBe(sent.externalMessageId);
   });
 
-  it('marks a deactivated account unreachable and does not retry', async () => {
+  it('marks a deactivated account unreachable and does not retry, until they write again', async () => {
     fake.inject('chat.postMessage', { error: 'account_inactive' });
     const before = fake.callsOf('chat.postMessage').length;
     const id = await deliver({ text: 'Naar een gedeactiveerd account' });
@@ -131,5 +131,12 @@ describe('Slack: delivery within Block Kit and rate limits', () => {
       where: { externalId: 'T0TEST:UDEL' },
     });
     expect(identity.unreachableAt).not.toBeNull();
+    // Writing again (the account was re-activated) makes the person reachable again.
+    const replies = await user().dm('/help');
+    expect(replies.length).toBeGreaterThan(0);
+    const again = await app.db.prisma.channelIdentity.findFirstOrThrow({
+      where: { externalId: 'T0TEST:UDEL' },
+    });
+    expect(again.unreachableAt).toBeNull();
   });
 });

@@ -93,6 +93,34 @@ describe('Slack: signed requests, retries and duplicates', () => {
     expect(await stored()).toBe(before);
   });
 
+  it('a voice note shared in the DM is stored with the bot token, and the core is told', async () => {
+    const sam = new SlackUser(app, fake, 'USAM');
+    const body = JSON.parse(sam.dmEnvelope('')) as { event: Record<string, unknown> };
+    body.event.subtype = 'file_share';
+    body.event.files = [
+      {
+        id: 'FVOICE1',
+        name: 'audio_message.webm',
+        mimetype: 'audio/webm',
+        size: 1234,
+        url_private_download: `${fake.url.replace(/api\/$/, '')}files/T0TEST-FVOICE1/audio_message.webm`,
+      },
+    ];
+    expect((await sam.post(JSON.stringify(body))).status).toBe(200);
+    await settle(app);
+    const ref = 'slack:T0TEST:FVOICE1';
+    await fake.waitFor(() => fake.callsOf('download').length > 0);
+    expect(fake.callsOf('download').at(-1)?.args.authorised).toBe(true);
+    const stored = async () => app.db.prisma.mediaFile.findUnique({ where: { ref } });
+    for (let i = 0; i < 100 && (await stored())?.status !== 'STORED'; i++)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(await stored()).toMatchObject({ status: 'STORED', platform: 'SLACK', mimeType: 'audio/webm' });
+    const inbound = await app.db.prisma.inboundEvent.findFirstOrThrow({
+      where: { eventId: `ev:${(body as { event_id?: string }).event_id}` },
+    });
+    expect(inbound.kind).toBe('media');
+  });
+
   it('a malformed but signed body gets 400, not a crash', async () => {
     const sam = new SlackUser(app, fake, 'USAM');
     const res = await sam.post('{"type":', {});

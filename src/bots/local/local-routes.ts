@@ -33,7 +33,7 @@ export interface LocalRoutesDeps {
   adapter: LocalAdapter;
   repo: LocalChatRepo;
   /** Stores and schedules an inbound event; reports duplicates. */
-  receive(event: InboundEvent): Promise<{ duplicate: boolean }>;
+  receive(event: InboundEvent): Promise<{ duplicate: boolean; id?: string }>;
 }
 
 /** The local web chat: static page, persona list, send, history, and a server-sent event stream. */
@@ -75,7 +75,21 @@ export async function localChatRoutes(app: FastifyInstance, deps: LocalRoutesDep
       content: buttonId ? { kind: 'button', buttonId } : { kind: 'text', text: text ?? '' },
       receivedAt: new Date(),
     };
-    const { duplicate } = await deps.receive(event);
+    const { duplicate, id } = await deps.receive(event);
+    if (!duplicate && id) {
+      // Show the person's own message at once in every open view (same id as in the history).
+      const shown = text ?? (await deps.repo.buttonLabel(buttonId ?? '')) ?? '🔘';
+      deps.adapter.push({
+        persona,
+        message: {
+          id,
+          seq: event.receivedAt.getTime(),
+          direction: 'in',
+          text: shown,
+          at: event.receivedAt.toISOString(),
+        },
+      });
+    }
     return reply.code(202).send({ accepted: true, duplicate });
   });
 

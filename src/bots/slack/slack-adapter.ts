@@ -15,11 +15,9 @@ const UNREACHABLE = new Set([
   'user_disabled',
   'cannot_dm_bot',
   'team_access_not_granted',
-  'invalid_auth',
-  'not_authed',
-  'token_revoked',
-  'missing_scope',
 ]);
+// Not here on purpose: invalid_auth, token_revoked, missing_scope… are about our app, not the person;
+// marking everyone unreachable would outlive the fix. They stay transient (bounded retries, logged).
 
 export interface SlackAdapterDeps {
   client: WebClient;

@@ -2,12 +2,14 @@ import { App, type Logger as BoltLogger, LogLevel, SocketModeReceiver } from '@s
 import type { WebClientOptions } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
+import type { ChannelRepo } from '../../db/channel-repo.ts';
 import { homeRepo } from '../../db/home-repo.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { Channel, ReceiveInbound } from '../ports.ts';
 import { SlackAdapter } from './slack-adapter.ts';
 import { HomePublisher } from './slack-home-publisher.ts';
 import { registerListeners } from './slack-listeners.ts';
+import { createSlackMediaFetcher } from './slack-media.ts';
 import { ChannelPacer, type PacerOptions, SLACK_CHANNEL_PACE } from './slack-pacer.ts';
 import { FastifyReceiver } from './slack-receiver.ts';
 import { slackRoutes } from './slack-routes.ts';
@@ -26,8 +28,8 @@ export interface SlackChannelDeps {
   prisma: PrismaClient;
   tuning?: SlackTuning;
   now?: () => Date;
-  /** `channel/ts` of a message we sent, by delivery id (to edit it in place for `replaces`). */
-  lookupMessageId?(deliveryId: string): Promise<string | null>;
+  /** Files people sent, reachability, ids of sent messages (absent in unit tests). */
+  channelRepo?: ChannelRepo;
 }
 
 export interface SlackChannel extends Channel {
@@ -81,15 +83,21 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
     now,
     log,
   });
+  const channelRepo = deps.channelRepo;
   const adapter = new SlackAdapter({
     client,
     pacer: new ChannelPacer(deps.tuning?.pace ?? SLACK_CHANNEL_PACE),
     log,
-    lookupMessageId: deps.lookupMessageId,
+    lookupMessageId: channelRepo ? (id) => channelRepo.externalMessageId(id) : undefined,
     // Something reached this person: their App Home may show a new request, offer or count.
     onDelivered: (target) => home.schedule(target.externalId),
   });
+  const fetchFile = channelRepo
+    ? createSlackMediaFetcher({ token, repo: channelRepo, log, apiUrl: config.SLACK_API_URL })
+    : undefined;
   registerListeners(bolt, {
+    markReachable: channelRepo ? (externalId) => channelRepo.markReachable('SLACK', externalId) : undefined,
+    fetchFile,
     receive: deps.receive,
     adapter,
     home,

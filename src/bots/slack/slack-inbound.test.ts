@@ -46,7 +46,12 @@ describe('Slack → InboundEvent', () => {
       envelope({ subtype: 'file_share', text: '', files: [{ id: 'F1', mimetype: 'audio/webm' }] }),
       at,
     );
-    expect(e?.content).toEqual({ kind: 'media', mediaKind: 'voice', fileRef: 'F1', caption: undefined });
+    expect(e?.content).toEqual({
+      kind: 'media',
+      mediaKind: 'voice',
+      fileRef: 'slack:T1:F1',
+      caption: undefined,
+    });
   });
 
   it.each([

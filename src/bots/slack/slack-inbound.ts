@@ -42,10 +42,22 @@ export function slackSender(a: {
   };
 }
 
+/** Our reference for a file a person sent (the MediaFile's `ref`). */
+export const slackFileRef = (teamId: string, fileId: string) => `slack:${teamId}:${fileId}`;
+
 /** The Slack user id inside our external id (`T…:U…`). */
 export function slackUserId(externalId: string): string {
   const i = externalId.indexOf(':');
   return i >= 0 ? externalId.slice(i + 1) : externalId;
+}
+
+/** A file as a `file_share` message event describes it. */
+export interface SlackFile {
+  id: string;
+  mimetype?: string;
+  name?: string;
+  size?: number;
+  url_private_download?: string;
 }
 
 export interface SlackMessageEnvelope {
@@ -60,7 +72,7 @@ export interface SlackMessageEnvelope {
     bot_id?: string;
     text?: string;
     team?: string;
-    files?: { id: string; mimetype?: string; name?: string }[];
+    files?: SlackFile[];
   };
 }
 
@@ -79,7 +91,12 @@ export function messageToInbound(body: SlackMessageEnvelope, receivedAt: Date): 
   if (file) {
     const mime = file.mimetype ?? '';
     const mediaKind = mime.startsWith('image/') ? 'photo' : mime.startsWith('audio/') ? 'voice' : 'document';
-    content = { kind: 'media', mediaKind, fileRef: file.id, caption: e.text || undefined };
+    content = {
+      kind: 'media',
+      mediaKind,
+      fileRef: slackFileRef(teamId, file.id),
+      caption: e.text || undefined,
+    };
   } else {
     content = { kind: 'text', text: e.text ?? '' };
   }

@@ -6,7 +6,7 @@ import { validateIntakeForm } from '../../flows/intake/intake-form.ts';
 import { type Locale, t } from '../../i18n/index.ts';
 import type { InboundEvent, ReceiveInbound } from '../ports.ts';
 import type { SlackAdapter } from './slack-adapter.ts';
-import type { Block } from './slack-blocks.ts';
+import { type Block, escapeMrkdwn } from './slack-blocks.ts';
 import { HOME_ACTIONS } from './slack-home.ts';
 import type { HomePublisher } from './slack-home-publisher.ts';
 import {
@@ -16,6 +16,7 @@ import {
   type SlackActionBody,
   type SlackButtonAction,
   type SlackCommandPayload,
+  type SlackFile,
   type SlackMessageEnvelope,
   slackSender,
 } from './slack-inbound.ts';
@@ -31,6 +32,10 @@ export interface ListenerDeps {
   defaultLocale: Locale;
   now: () => Date;
   log: Logger;
+  /** Someone we had marked unreachable writes again: they can be reached again. */
+  markReachable?(externalId: string): Promise<unknown>;
+  /** Records and downloads a file a person sent. */
+  fetchFile?(ref: string, externalUserId: string, file: SlackFile): Promise<void>;
 }
 
 /**
@@ -39,8 +44,15 @@ export interface ListenerDeps {
  */
 export function registerListeners(app: App, d: ListenerDeps): void {
   app.event('message', async ({ body }) => {
-    const event = messageToInbound(body as SlackMessageEnvelope, d.now());
-    if (event) await d.receive(event);
+    const envelope = body as SlackMessageEnvelope;
+    const event = messageToInbound(envelope, d.now());
+    if (!event) return;
+    await d.markReachable?.(event.sender.externalId);
+    const { duplicate } = await d.receive(event);
+    const file = envelope.event?.files?.[0];
+    if (!duplicate && file && event.content.kind === 'media') {
+      void d.fetchFile?.(event.content.fileRef, event.sender.externalId, file);
+    }
   });
 
   app.event('app_home_opened', async ({ body, event }) => {
@@ -69,13 +81,16 @@ export function registerListeners(app: App, d: ListenerDeps): void {
             receivedAt: d.now(),
           }
         : actionToInbound(b, a, d.now());
-    if (event) await d.receive(event);
+    if (event) {
+      await d.markReachable?.(event.sender.externalId);
+      await d.receive(event);
+    }
     await ack();
     // Show which button was pressed and take the buttons away, so old questions cannot be answered twice.
     const channel = b.container?.channel_id;
     const ts = b.container?.message_ts;
     if (event?.content.kind === 'button' && channel && ts && b.message?.blocks) {
-      const label = a.text?.text ?? '';
+      const label = escapeMrkdwn(a.text?.text ?? '');
       const blocks: Block[] = [
         ...b.message.blocks.filter((x) => x.type !== 'actions'),
         {
@@ -98,6 +113,7 @@ export function registerListeners(app: App, d: ListenerDeps): void {
       await ack();
       return openForm(d, cmd.trigger_id, `${cmd.team_id}:${cmd.user_id}`);
     }
+    await d.markReachable?.(intent.event.sender.externalId);
     await d.receive(intent.event);
     // Replies go to the DM; outside it, say so (only the person who typed the command sees this).
     const inDm = cmd.channel_id?.startsWith('D');

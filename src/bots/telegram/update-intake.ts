@@ -36,8 +36,7 @@ export function createUpdateIntake(deps: UpdateIntakeDeps) {
     }
     const u = translated.value;
     return serial.run(u.chatId, async () => {
-      // Someone who blocked the bot and writes again has unblocked it.
-      await deps.repo.markReachable('TELEGRAM', u.event.sender.externalId);
+      // Storing it also marks someone who had blocked the bot and writes again as reachable (the core's inbox).
       const { duplicate } = await deps.receive(u.event);
       if (duplicate) return 'duplicate';
       afterStored(u);

@@ -159,7 +159,10 @@ describe('intake flow (pure transitions)', () => {
 
   it('cancelling at the summary ends the flow without effects', () => {
     const summary = run(HAPPY).at(-1)?.state as IntakeState;
-    const r = intakeFlow.step(summary, { kind: 'button', action: 'cancel' }, ctx());
+    const ask = intakeFlow.step(summary, { kind: 'button', action: 'cancel' }, ctx());
+    expect(ask.state).toEqual(summary);
+    expect(ask.replies[0]?.text).toContain('Weet je zeker');
+    const r = intakeFlow.step(summary, { kind: 'button', action: 'cancelConfirm' }, ctx());
     expect(r.state).toBeNull();
     expect(r.effects).toEqual([]);
   });

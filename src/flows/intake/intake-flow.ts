@@ -151,7 +151,23 @@ function onSummary(state: IntakeState, input: FlowInput, ctx: FlowContext): Resu
     }
     return stay({ ...state, step: 'submitting' }, [], [{ type: 'submitRequest', draft: complete.data }]);
   }
-  if (input.kind === 'button' && input.action === 'cancel') return done([{ text: t(l, 'intake.cancelled') }]);
+  if (input.kind === 'button' && input.action === 'cancel') {
+    // One tap next to twelve "change" buttons should not throw a whole request away.
+    return stay(state, [
+      {
+        text: t(l, 'intake.cancel_confirm'),
+        buttons: [
+          [
+            { label: t(l, 'intake.cancel_yes'), action: 'cancelConfirm' },
+            { label: t(l, 'intake.cancel_no'), action: 'cancelKeep' },
+          ],
+        ],
+      },
+    ]);
+  }
+  if (input.kind === 'button' && input.action === 'cancelConfirm')
+    return done([{ text: t(l, 'intake.cancelled') }]);
+  if (input.kind === 'button' && input.action === 'cancelKeep') return ask(state, ctx);
   if (input.kind === 'button' && input.action === 'change' && FIELDS.includes(input.value as Field)) {
     const field = input.value as Field;
     const draft = { ...state.draft };

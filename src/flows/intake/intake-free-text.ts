@@ -85,6 +85,19 @@ export function onExtracted(
     return stay(back, [{ text: t(l, 'intake.free_text_failed') }, ...promptFor(back, ctx)]);
   }
   const found = sanitisePatch((input.result.data?.patch ?? {}) as Record<string, unknown>, ctx.now);
+  // A partner requests for their own organisation ("namens…" in a message is not a transfer);
+  // a coordinator may name any organisation.
+  if (
+    found.organisation &&
+    ctx.person.organisations.length > 0 &&
+    !ctx.person.roles.includes('COORDINATOR')
+  ) {
+    const own = ctx.person.organisations.find(
+      (o) => o.name.toLowerCase() === found.organisation?.toLowerCase(),
+    );
+    if (own) found.organisation = own.name;
+    else delete found.organisation;
+  }
   // What the partner's own organisation says stays unless the message names another one.
   const draft: Draft = { ...state.draft, ...found };
   const understood = renderSummary(found, { locale: l, zone: ctx.zone });

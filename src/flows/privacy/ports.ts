@@ -20,14 +20,16 @@ export interface ErasureReport {
 export interface PrivacyRepos {
   exportPerson(personId: string, now: Date): Promise<PersonalExport>;
   /** The person's open offers (they are withdrawn before erasure). */
-  openOffersOf(personId: string): Promise<{ id: string; sessionId: string; role: 'LEAD' | 'CO' | 'TRAINEE' }[]>;
+  openOffersOf(
+    personId: string,
+  ): Promise<{ id: string; sessionId: string; role: 'LEAD' | 'CO' | 'TRAINEE' }[]>;
   /**
    * Removes or anonymises every row that holds the person's personal data; what statistics need
    * (assignments, offers, consent dates, audit actions) stays, tied to an anonymous person row.
    */
   erasePerson(
     personId: string,
-    opts: { now: Date; placeholder: string; /** The name before erasure began. */ name: string },
+    opts: { now: Date; placeholder: string /** The name before erasure began. */; name: string },
   ): Promise<ErasureReport>;
   /**
    * First step of an erasure: the name becomes a placeholder (messages sent while assignments are

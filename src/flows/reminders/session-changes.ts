@@ -50,7 +50,7 @@ export async function cancelSession(
   for (const role of ['LEAD', 'TRAINEE'] as const) {
     for (const offer of await scope.repos.openOffers(session.id, role)) {
       await scope.repos.setOfferStatus(offer.id, 'WITHDRAWN');
-      await editOfferMessage(scope, offer, 'offer.expired_edit', session);
+      await editOfferMessage(scope, offer, 'offer.cancelled_edit', session);
     }
   }
   session.calendarSequence = await scope.reminders.bumpCalendarSequence(session.id);

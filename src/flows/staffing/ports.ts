@@ -29,6 +29,17 @@ export interface StaffingRepos {
     status: 'ACTIVE' | 'RELEASED';
   } | null>;
   releaseAssignment(id: string): Promise<void>;
+  /** Serialises one person's acceptances (two offers at the same time, tapped at once). */
+  lockPerson(personId: string): Promise<void>;
+  /** Active assignments of a person whose sessions overlap [start, end] (sessions not cancelled). */
+  clashes(personId: string, start: Date, end: Date, exceptSessionId: string): Promise<number>;
+  /** Open offers of a person for other sessions that overlap [start, end]. */
+  clashingOpenOffers(
+    personId: string,
+    start: Date,
+    end: Date,
+    exceptSessionId: string,
+  ): Promise<OfferRecord[]>;
   /** A volunteer's active assignments for sessions that have not ended. */
   upcomingAssignments(
     personId: string,

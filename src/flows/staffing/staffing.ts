@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+import { isQuiet, QUIET_HOURS } from '../../domain/reminder-plan.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import type { ReminderRepos } from '../reminders/ports.ts';
 import { replanSession, sendInvite } from '../reminders/reminders.ts';
@@ -33,10 +35,22 @@ export function offerExpiry(
   now: Date,
   startsAt: Date,
   s: Pick<StaffingSettings, 'offerHours' | 'minOfferMinutes'>,
+  zone = 'Europe/Amsterdam',
 ): Date {
   const untilStart = startsAt.getTime() - now.getTime();
   const ms = Math.max(s.minOfferMinutes * 60_000, Math.min(s.offerHours * 3_600_000, untilStart / 4));
-  return new Date(now.getTime() + ms);
+  const due = DateTime.fromMillis(now.getTime() + ms, { zone });
+  // Nobody should have to answer at night: a deadline in quiet hours moves to 09:00, if the session allows.
+  if (ms >= 3_600_000 && isQuiet(due)) {
+    const morning = (due.hour < QUIET_HOURS.to ? due : due.plus({ days: 1 })).set({
+      hour: 9,
+      minute: 0,
+      second: 0,
+      millisecond: 0,
+    });
+    if (morning.toMillis() < startsAt.getTime() - 2 * 3_600_000) return morning.toJSDate();
+  }
+  return due.toJSDate();
 }
 
 async function send(
@@ -79,10 +93,11 @@ export async function staffSession(
     const wave = Math.max(0, ...session.offers.filter((o) => o.role === role).map((o) => o.wave)) + 1;
     const chosen = ranking.ranked.slice(0, Math.max(settings.waveSize, places));
     if (chosen.length === 0) {
-      await alertNobody(scope, session, role, ranking, wave);
+      // A trainee place is a chance to learn, not a need: no alarm when nobody is free for it.
+      if (role === 'LEAD') await alertNobody(scope, session, role, ranking, wave);
       continue;
     }
-    const expiresAt = offerExpiry(now, session.startsAt, settings);
+    const expiresAt = offerExpiry(now, session.startsAt, settings, scope.zone);
     const created = await repos.createOffers(
       chosen.map((c) => ({ sessionId, personId: c.personId, role, wave, expiresAt })),
     );
@@ -151,6 +166,8 @@ export async function acceptOffer(
   const found = await repos.offer(offerId);
   if (!found) return 'not_open';
   if (found.personId !== personId) return 'foreign';
+  // Person first, then session, always in this order: concurrent acceptances serialise without deadlocks.
+  await repos.lockPerson(personId);
   const session = await repos.lockSession(found.sessionId); // serialises concurrent acceptances
   const offer = await repos.offer(offerId);
   if (!session || !offer || session.status === 'CANCELLED') return 'not_open';
@@ -159,6 +176,14 @@ export async function acceptOffer(
   // Withdrawn because the places filled up a moment ago: say so, kindly, rather than "not open".
   const filledMeanwhile = offer.status === 'WITHDRAWN' && openPlaces(session, offer.role) <= 0;
   if (offer.status !== 'OPEN' && !filledMeanwhile) return 'not_open';
+  // Booked elsewhere at that time (another offer accepted meanwhile): never double-book.
+  const { start: busyFrom, end: busyTo } = withTravel(session);
+  if (offer.status === 'OPEN' && (await repos.clashes(personId, busyFrom, busyTo, session.id)) > 0) {
+    await repos.setOfferStatus(offer.id, 'WITHDRAWN');
+    await send(scope, personId, `clash:${offer.id}`, { text: t(l, 'offer.clash') });
+    if (openPlaces(session, offer.role) > 0) await staffSession(scope, session.id);
+    return 'filled';
+  }
   if (openPlaces(session, offer.role) <= 0) {
     if (offer.status === 'OPEN') await repos.setOfferStatus(offer.id, 'WITHDRAWN');
     await send(scope, personId, `filled:${offer.id}`, { text: t(l, 'offer.already_filled') });
@@ -177,10 +202,28 @@ export async function acceptOffer(
     text: t(l, 'offer.accepted', { role: t(l, `offer.role.${role}`) }),
   });
   await sendInvite(scope, session, personId, 'booked');
+  await withdrawClashingOffers(scope, personId, session);
   if (openPlaces(session, offer.role) <= 0) await withdrawOpenOffers(scope, session, offer.role);
   if (openPlaces(session, 'LEAD') <= 0 && session.status !== 'STAFFED') await announceStaffed(scope, session);
   await replanSession(scope, session.id);
   return 'accepted';
+}
+
+/** The session plus the travel time around it that the matching engine also keeps free. */
+function withTravel(s: SessionSnapshot): { start: Date; end: Date } {
+  const travel = s.online ? 0 : TRAVEL_MINUTES * 60_000;
+  return { start: new Date(s.startsAt.getTime() - travel), end: new Date(s.endsAt.getTime() + travel) };
+}
+const TRAVEL_MINUTES = 30;
+
+/** Once someone is booked, their open offers for sessions at the same time are closed (and refilled). */
+async function withdrawClashingOffers(scope: StaffingScope, personId: string, session: SessionSnapshot) {
+  const { start, end } = withTravel(session);
+  for (const other of await scope.repos.clashingOpenOffers(personId, start, end, session.id)) {
+    await scope.repos.setOfferStatus(other.id, 'WITHDRAWN');
+    await editOfferMessage(scope, other, 'offer.clash_edit');
+    await staffSession(scope, other.sessionId);
+  }
 }
 
 async function withdrawOpenOffers(scope: StaffingScope, session: SessionSnapshot, role: OfferRole) {
@@ -194,7 +237,7 @@ async function withdrawOpenOffers(scope: StaffingScope, session: SessionSnapshot
 export async function editOfferMessage(
   scope: StaffingScope,
   offer: OfferRecord,
-  key: 'offer.filled_edit' | 'offer.expired_edit',
+  key: 'offer.filled_edit' | 'offer.expired_edit' | 'offer.clash_edit' | 'offer.cancelled_edit',
   known?: SessionSnapshot,
 ) {
   const who = await scope.repos.recipient(offer.personId);
@@ -369,6 +412,8 @@ export async function assignManually(
   const session = await scope.repos.lockSession(sessionId);
   if (!session || session.status === 'CANCELLED' || session.endsAt <= scope.now) return { ok: false };
   if (session.assignments.some((a) => a.personId === personId)) return { ok: false };
+  const busy = withTravel(session);
+  if ((await scope.repos.clashes(personId, busy.start, busy.end, session.id)) > 0) return { ok: false };
   const info = (await scope.repos.volunteerInfo([personId])).get(personId);
   const trainee = info?.level === 'TRAINEE';
   const kind: OfferRole = trainee ? 'TRAINEE' : 'LEAD';

@@ -39,6 +39,7 @@ export const common = {
     nl: 'Dank je voor het bestand. Op dit moment kan ik er niets mee; stuur je antwoord als tekst.',
     en: "Thanks for the file. I can't use it at this point; please send your answer as text.",
   },
+  greeting: { nl: 'Hallo {name}! 👋', en: 'Hello {name}! 👋' },
   'flow.stopped': {
     nl: 'Oké, ik ben gestopt. Niets is verstuurd. Typ /help om verder te gaan.',
     en: "Okay, I've stopped. Nothing was submitted. Type /help to carry on.",

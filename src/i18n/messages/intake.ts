@@ -91,6 +91,12 @@ export const intake = {
   'intake.confirm': { nl: '✅ Versturen', en: '✅ Submit' },
   'intake.change': { nl: '✏️ Wijzig: {field}', en: '✏️ Change: {field}' },
   'intake.cancel': { nl: '🗑️ Aanvraag annuleren', en: '🗑️ Cancel request' },
+  'intake.cancel_confirm': {
+    nl: 'Weet je zeker dat je deze aanvraag wilt weggooien? Er is nog niets verstuurd.',
+    en: 'Are you sure you want to discard this request? Nothing has been submitted yet.',
+  },
+  'intake.cancel_yes': { nl: 'Ja, weggooien', en: 'Yes, discard' },
+  'intake.cancel_no': { nl: 'Nee, terug naar de samenvatting', en: 'No, back to the summary' },
   'intake.cancelled': {
     nl: 'De aanvraag is geannuleerd; ik heb niets verstuurd. Met /aanvragen begin je een nieuwe.',
     en: 'The request has been cancelled; nothing was submitted. Use /aanvragen to start a new one.',

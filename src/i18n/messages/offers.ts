@@ -28,6 +28,18 @@ export const offers = {
     nl: '{original}\n\n— Al vervuld — dank je!',
     en: '{original}\n\n— Already filled — thank you!',
   },
+  'offer.clash_edit': {
+    nl: '{original}\n\n— Je bent op dat moment al ingeroosterd voor een andere dialoog; ik vraag iemand anders.',
+    en: "{original}\n\n— You're already booked for another dialogue at that time; I'll ask someone else.",
+  },
+  'offer.cancelled_edit': {
+    nl: '{original}\n\n— Deze dialoog gaat niet door.',
+    en: '{original}\n\n— This dialogue has been cancelled.',
+  },
+  'offer.clash': {
+    nl: 'Dank je! Maar je bent op dat moment al ingeroosterd voor een andere dialoog, dus ik vraag iemand anders.',
+    en: "Thank you! But you're already booked for another dialogue at that time, so I'll ask someone else.",
+  },
   'offer.expired_edit': {
     nl: '{original}\n\n— Dit aanbod is verlopen.',
     en: '{original}\n\n— This offer has expired.',
@@ -50,14 +62,17 @@ export const offers = {
     en: 'Good news about your request #{number}: the dialogue on {when} will be facilitated by {names}. You will hear from us again beforehand.',
   },
   'staffing.staffed_coordinator': {
-    nl: '✅ Aanvraag #{number} ({organisation}, {when}) is bemand: {names}.',
+    nl: '✅ Aanvraag #{number} ({organisation}, {when}) is rond: {names}.',
     en: '✅ Request #{number} ({organisation}, {when}) is staffed: {names}.',
   },
   'staffing.nobody': {
     nl: '⚠️ Niemand meer om te vragen voor aanvraag #{number} ({organisation}, {when}, {role}). In aanmerking: {eligible}. {excluded}{suggestions}Kijk met /overzicht of wijs zelf iemand toe.',
     en: '⚠️ Nobody left to ask for request #{number} ({organisation}, {when}, {role}). Eligible: {eligible}. {excluded}{suggestions}Check /overzicht or assign someone yourself.',
   },
-  'staffing.excluded_line': { nl: 'Niet in aanmerking: {list}. ', en: 'Not eligible: {list}. ' },
+  'staffing.excluded_line': {
+    nl: 'Niet in aanmerking (soms om meer redenen tegelijk): {list}. ',
+    en: 'Not eligible (sometimes for several reasons at once): {list}. ',
+  },
   'staffing.suggestions_line': { nl: 'Wat zou helpen: {list}. ', en: 'What would help: {list}. ' },
   'staffing.handed_back_coordinator': {
     nl: '↩️ {name} heeft de dialoog van aanvraag #{number} ({when}) teruggegeven. Ik zoek een vervanger.',

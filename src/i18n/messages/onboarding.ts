@@ -62,8 +62,8 @@ export const onboarding = {
   },
   'help.header': { nl: 'Dit kun je bij mij doen:', en: 'This is what you can do with me:' },
   'help.anyone': {
-    nl: '/help – dit overzicht\n/taal – Nederlands of Engels\n/stop – stop waar je mee bezig bent',
-    en: '/help – this overview\n/taal – Dutch or English\n/stop – stop what you are doing',
+    nl: '/help – dit overzicht\n/taal – Nederlands of Engels\n/stop – stop waar je mee bezig bent\n/koppel – gebruik me ook in een andere app (Slack, Telegram, webchat)\n/privacy – wat ik over je bewaar; /mijngegevens en /vergeetmij',
+    en: '/help – this overview\n/taal – Dutch or English\n/stop – stop what you are doing\n/koppel – use me in another app too (Slack, Telegram, web chat)\n/privacy – what I keep about you; /mijngegevens and /vergeetmij',
   },
   'help.newcomer': { nl: '/start – aanmelden', en: '/start – sign up' },
   'help.partner': {
@@ -71,11 +71,11 @@ export const onboarding = {
     en: '/aanvragen – request a dialogue\n/mijnaanvragen – your requests and their status',
   },
   'help.volunteer': {
-    nl: '/mijnsessies – je komende dialogen (teruggeven kan daar)\n/profiel – talen, wijken, thema’s en wanneer je kunt\n/pauze – even geen aanbiedingen\nAanbiedingen en herinneringen krijg je hier in de chat.',
-    en: '/mijnsessies – your upcoming dialogues (hand one back there)\n/profiel – languages, wijken, themes and when you can\n/pauze – no offers for a while\nOffers and reminders reach you here in the chat.',
+    nl: '/mijnsessies – je komende dialogen (teruggeven kan daar)\n/profiel – talen, wijken, thema’s en wanneer je kunt\n/pauze – even geen aanbiedingen\n/oogst – de oogst van een afgelopen dialoog insturen (of verder gaan)\nAanbiedingen en herinneringen krijg je hier in de chat.',
+    en: '/mijnsessies – your upcoming dialogues (hand one back there)\n/profiel – languages, wijken, themes and when you can\n/pauze – no offers for a while\n/oogst – submit (or continue) the harvest of a past dialogue\nOffers and reminders reach you here in the chat.',
   },
   'help.coordinator': {
-    nl: '/kandidaten <nr> – wie past bij een aanvraag, en waarom; toewijzen of uitsluiten\n/instellingen – automatische aanbiedingen en goedkeuring aan/uit\n/eerlijkheid – verdeling van het werk over vrijwilligers\n/niveau <naam> <niveau> – niveau en certificering van een vrijwilliger\n/gespreksvorm <nr> – gespreksvorm en openingsvragen aanpassen\nJe krijgt een bericht bij elke nieuwe aanvraag. /aanvragen kan ook namens een partner.',
-    en: '/kandidaten <nr> – who fits a request, and why; assign or exclude\n/instellingen – automatic offers and approval on/off\n/eerlijkheid – how work is spread over volunteers\n/niveau <name> <level> – a volunteer’s level and certification\n/gespreksvorm <nr> – edit the format and opening questions\nYou get a message for every new request. /aanvragen also works on behalf of a partner.',
+    nl: '/overzicht – open aanvragen, sessies zonder begeleiders, aanbiedingen, deze week, late oogsten\n/kandidaten <nr> – wie past bij een aanvraag, en waarom; toewijzen of uitsluiten\n/instellingen – automatische aanbiedingen en goedkeuring aan/uit\n/eerlijkheid – verdeling van het werk over vrijwilligers\n/niveau <naam> <niveau> – niveau en certificering van een vrijwilliger\n/gespreksvorm <nr> – gespreksvorm en openingsvragen aanpassen\nJe krijgt een bericht bij elke nieuwe aanvraag. /aanvragen kan ook namens een partner.',
+    en: '/overzicht – open requests, unstaffed sessions, offers, this week, late harvests\n/kandidaten <nr> – who fits a request, and why; assign or exclude\n/instellingen – automatic offers and approval on/off\n/eerlijkheid – how work is spread over volunteers\n/niveau <name> <level> – a volunteer’s level and certification\n/gespreksvorm <nr> – edit the format and opening questions\nYou get a message for every new request. /aanvragen also works on behalf of a partner.',
   },
 } as const;

@@ -69,8 +69,8 @@ export const reminders = {
     en: "Great, you're scheduled at the new time.",
   },
   'session.moved_partner': {
-    nl: 'De dialoog is verplaatst naar {new}. De begeleiders krijgen bericht; ik laat het weten als er iets verandert.',
-    en: "The dialogue has moved to {new}. The facilitators are told; I'll let you know if anything changes.",
+    nl: 'De dialoog is verplaatst naar {new}. Wie al is ingeroosterd, krijgt bericht; ik laat het weten als er iets verandert.',
+    en: "The dialogue has moved to {new}. Anyone already scheduled is told; I'll let you know if anything changes.",
   },
   'session.moved_coordinator': {
     nl: '↔️ Aanvraag #{number}: de sessie is verplaatst van {old} naar {new}.',

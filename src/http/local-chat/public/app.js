@@ -9,7 +9,19 @@ const STORAGE = {
   lang: 'dialoogbot.localChat.uiLang',
   unread: 'dialoogbot.localChat.unread',
 };
-const COMMANDS = ['/start', '/aanvragen', '/mijnaanvragen', '/help', '/taal', '/stop'];
+/** Command shortcuts per role: each person sees what they can actually do. */
+const COMMANDS_BY_ROLE = {
+  PARTNER: ['/aanvragen', '/mijnaanvragen'],
+  VOLUNTEER: ['/mijnsessies', '/profiel', '/pauze'],
+  COORDINATOR: ['/kandidaten', '/instellingen', '/eerlijkheid', '/aanvragen'],
+};
+const COMMON_COMMANDS = ['/help', '/taal', '/stop'];
+
+function commandsFor(persona) {
+  if (!persona?.onboarded) return ['/start', ...COMMON_COMMANDS];
+  const own = persona.roles.flatMap((r) => COMMANDS_BY_ROLE[r] ?? []);
+  return [...new Set([...own, ...COMMON_COMMANDS])];
+}
 const TYPING_MAX_MS = 5000;
 const NEAR_BOTTOM_PX = 120;
 const ROLE_ORDER = ['COORDINATOR', 'PARTNER', 'VOLUNTEER'];
@@ -510,6 +522,7 @@ function selectPersona(key, { force = false } = {}) {
   hideError();
   renderPersonas();
   renderHeader();
+  renderCommands();
   renderConversation({ scroll: 'bottom' });
   renderTyping();
   loadHistory(key);
@@ -967,7 +980,7 @@ function autosizeInput() {
 
 function renderCommands() {
   els.commands.replaceChildren(
-    ...COMMANDS.map((command) => {
+    ...commandsFor(personaByKey(state.selected)).map((command) => {
       const button = h(
         'button',
         {

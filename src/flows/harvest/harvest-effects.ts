@@ -1,0 +1,119 @@
+import { Buffer } from 'node:buffer';
+import {
+  checkQuotes,
+  facilitatorWords,
+  RawNotesSchema,
+  StructuredHarvestSchema,
+} from '../../domain/harvest.ts';
+import { parseNameList, scrub } from '../../domain/scrub.ts';
+import { formatDateTime } from '../../domain/time.ts';
+import { t } from '../../i18n/index.ts';
+import type { EffectScope } from '../effects.ts';
+import type { Effect, EffectResult } from '../types.ts';
+import { reportHtml, reportText } from './harvest-view.ts';
+
+type HarvestEffect = Extract<Effect, { type: 'harvestLoad' | 'harvestSave' | 'harvestApprove' }>;
+
+/** Loads, saves and approves harvests; who may do so is checked here, on every call. */
+export async function runHarvestEffect(effect: HarvestEffect, s: EffectScope): Promise<EffectResult> {
+  switch (effect.type) {
+    case 'harvestLoad':
+      return load(effect.args, s);
+    case 'harvestSave':
+      return save(effect, s);
+    case 'harvestApprove':
+      return approve(effect.sessionId, effect.harvest, s);
+  }
+}
+
+async function load(args: string, s: EffectScope): Promise<EffectResult> {
+  const { repos, ctx } = s;
+  const sessions = await repos.harvest.pastSessionsOf(ctx.person.id, ctx.now);
+  const number = Number.parseInt(args.replace(/^#/, ''), 10);
+  const candidates = Number.isFinite(number) ? sessions.filter((x) => x.number === number) : sessions;
+  const open = candidates.find((x) => x.status === null || x.status === 'DRAFT' || x.status === 'SUBMITTED');
+  if (!open) return { ok: false, error: candidates.length > 0 ? 'already' : 'none' };
+  const session = await repos.staffing.session(open.sessionId);
+  if (!session) return { ok: false, error: 'none' };
+  const existing = await repos.harvest.get(open.sessionId);
+  return {
+    ok: true,
+    data: {
+      sessionId: open.sessionId,
+      organisation: session.organisation,
+      label: `${session.organisation}, ${formatDateTime(session.startsAt, ctx.zone, ctx.locale)}`,
+      notes: existing?.rawNotes ?? {},
+    },
+  };
+}
+
+async function save(effect: Extract<Effect, { type: 'harvestSave' }>, s: EffectScope): Promise<EffectResult> {
+  const { repos, ctx } = s;
+  if (!(await repos.harvest.isFacilitator(effect.sessionId, ctx.person.id)))
+    return { ok: false, error: 'not_yours' };
+  const notes = RawNotesSchema.parse(effect.notes);
+  if (!(await repos.harvest.saveNotes(effect.sessionId, ctx.person.id, notes)))
+    return { ok: false, error: 'already' };
+  if (effect.media) {
+    // No transcription or image reading is wired in yet: a coordinator looks at the file itself.
+    const session = await repos.staffing.session(effect.sessionId);
+    for (const c of await repos.coordinators()) {
+      const text = t(c.locale, 'harvest.media_coordinator', {
+        number: session?.requestNumber ?? '?',
+        organisation: session?.organisation ?? '—',
+        kind: t(c.locale, `harvest.kind.${effect.media}`),
+      });
+      const id = await repos.queueMessage(c.id, `${s.keyPrefix}:harvest-media:${c.id}`, { text });
+      if (id) s.outboundIds.push(id);
+    }
+  }
+  return { ok: true };
+}
+
+async function approve(sessionId: string, proposed: unknown, s: EffectScope): Promise<EffectResult> {
+  const { repos, ctx } = s;
+  if (!(await repos.harvest.isFacilitator(sessionId, ctx.person.id)))
+    return { ok: false, error: 'not_yours' };
+  const row = await repos.harvest.get(sessionId);
+  if (!row) return { ok: false, error: 'none' };
+  if (row.status === 'APPROVED' || row.status === 'SHARED') return { ok: false, error: 'already' };
+  // Belt and braces: whatever the draft says, what is stored and shared is scrubbed with the names
+  // in the stored notes, and only quotes found in the facilitator's own words keep their marks.
+  const notes = RawNotesSchema.parse(row.rawNotes);
+  const names = parseNameList(notes.answers.names ?? '');
+  const parsed = StructuredHarvestSchema.parse(proposed);
+  const harvest = checkQuotes(
+    {
+      ...parsed,
+      tags: parsed.tags.map((tag) => scrub(tag, { names })),
+      items: parsed.items.map((i) => ({ ...i, text: scrub(i.text, { names }) })),
+    },
+    facilitatorWords(notes),
+  );
+  if (!(await repos.harvest.approve(sessionId, harvest, ctx.now))) return { ok: false, error: 'already' };
+  await repos.audit({
+    actorId: ctx.person.id,
+    action: 'harvest.approve',
+    subjectType: 'Harvest',
+    subjectId: sessionId,
+  });
+  const session = await repos.staffing.session(sessionId);
+  const partner = session?.requestedById ? await repos.staffing.recipient(session.requestedById) : null;
+  if (!session || !partner) return { ok: true, data: { shared: false } };
+  const l = partner.locale;
+  const when = formatDateTime(session.startsAt, ctx.zone, l);
+  const title = t(l, 'harvest.report_title', { organisation: session.organisation, when });
+  const html = reportHtml(harvest, { title, locale: l });
+  // One report per session, ever: the key does not depend on the inbound event.
+  const id = await repos.queueMessage(partner.id, `harvest-report:${sessionId}`, {
+    text: t(l, 'harvest.report_message', { when, body: reportText(harvest, l) }),
+    file: {
+      filename: `oogst-${session.requestNumber}.html`,
+      mimeType: 'text/html',
+      contentBase64: Buffer.from(html, 'utf8').toString('base64'),
+    },
+  });
+  if (id) s.outboundIds.push(id);
+  await repos.harvest.markShared(sessionId);
+  return { ok: true, data: { shared: true } };
+}

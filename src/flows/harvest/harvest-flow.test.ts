@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { StructuredHarvestSchema } from '../../domain/harvest.ts';
+import type { FlowContext, FlowInput, Transition } from '../types.ts';
+import { harvestFlow } from './harvest-flow.ts';
+
+type State = NonNullable<ReturnType<typeof harvestFlow.start>['state']>;
+
+const ctx: FlowContext = {
+  now: new Date('2026-11-29T10:00:00Z'),
+  zone: 'Europe/Amsterdam',
+  locale: 'nl',
+  person: {
+    id: 'v1',
+    displayName: 'Sanne',
+    locale: 'nl',
+    roles: ['VOLUNTEER'],
+    onboarded: true,
+    organisations: [],
+  },
+};
+const text = (t: string): FlowInput => ({ kind: 'text', text: t });
+const skip: FlowInput = { kind: 'button', action: 'harvest.skip' };
+const loaded = (notes: unknown = {}): FlowInput => ({
+  kind: 'effect',
+  name: 'harvestLoad',
+  result: { ok: true, data: { sessionId: 's1', label: 'Testhuis, 10 nov', organisation: 'Testhuis', notes } },
+});
+
+function run(inputs: FlowInput[]): Transition<State>[] {
+  const out: Transition<State>[] = [harvestFlow.start(ctx, '')];
+  for (const input of inputs) {
+    const state = out.at(-1)?.state;
+    if (!state) throw new Error('flow ended early');
+    out.push(harvestFlow.step(state, input, ctx));
+  }
+  return out;
+}
+const lastText = (tr: Transition<State> | undefined) => tr?.replies.map((r) => r.text).join('\n') ?? '';
+
+const ANSWERS = [
+  text('12'),
+  text('eenzaamheid, de bibliotheek'),
+  text('Ik sprak met Anouk over haar buurman; iedereen luisterde.'),
+  text('"Hier ben ik niet alleen"'),
+  text('- koffieochtend op dinsdag'),
+  skip,
+  text('Bel mevrouw Jansen op 06-12345678 voor de sleutel'),
+  text('Anouk'),
+  text('Ik vond het spannend om te beginnen.'),
+];
+
+describe('harvest interview', () => {
+  it('starts by loading the session, then asks one question at a time with a skip button', () => {
+    const [start, first] = run([loaded()]);
+    expect(start?.effects).toEqual([{ type: 'harvestLoad', args: '' }]);
+    expect(lastText(first)).toContain('1/9 Hoeveel mensen');
+    expect(first?.replies.at(-1)?.buttons?.[0]?.[0]?.label).toBe('Overslaan');
+  });
+
+  it('saves every answer at once and ends in a review that leaves out names, numbers and the reflection', () => {
+    const steps = run([loaded(), ...ANSWERS]);
+    for (const tr of steps.slice(2)) expect(tr.effects[0]?.type).toBe('harvestSave');
+    const review = lastText(steps.at(-1));
+    expect(steps.at(-1)?.state?.step).toBe('review');
+    expect(review).toContain('Deelnemers: 12');
+    expect(review).toContain('“Hier ben ik niet alleen”');
+    expect(review).toContain('[telefoon]');
+    for (const secret of ['Anouk', 'Jansen', '06-12345678', 'spannend']) expect(review).not.toContain(secret);
+    expect(steps.at(-1)?.state?.notes.skipped).toEqual(['signals']);
+    expect(steps.at(-1)?.state?.notes.answers.reflection).toBe('Ik vond het spannend om te beginnen.');
+  });
+
+  it('resumes at the first open question (after /stop the answers come back from the database)', () => {
+    const [, resumed] = run([
+      loaded({ answers: { participants: '8', topics: 'wonen' }, skipped: ['touched'] }),
+    ]);
+    expect(lastText(resumed)).toContain('We gaan verder');
+    expect(lastText(resumed)).toContain('4/9');
+  });
+
+  it('keeps a voice note as an attachment and stays on the question', () => {
+    const steps = run([loaded(), { kind: 'media', mediaKind: 'voice' }]);
+    const tr = steps.at(-1);
+    expect(lastText(tr)).toContain('spraakbericht');
+    expect(tr?.state?.q).toBe(0);
+    expect(tr?.effects[0]).toMatchObject({ type: 'harvestSave', media: 'voice' });
+    expect(tr?.state?.notes.attachments).toEqual([{ kind: 'voice', question: 'participants' }]);
+  });
+
+  it('drops items and keeps others internal before approval; approval carries a valid structured harvest', () => {
+    const steps = run([
+      loaded(),
+      ...ANSWERS,
+      text('weg 4'),
+      text('intern 3'),
+      text('iets anders'),
+      { kind: 'button', action: 'harvest.approve' },
+    ]);
+    expect(lastText(steps.at(-4))).toContain('(geschrapt)');
+    expect(lastText(steps.at(-3))).toContain('(intern)');
+    expect(lastText(steps.at(-2))).toContain('begreep ik niet');
+    const approve = steps.at(-1)?.effects[0];
+    expect(approve?.type).toBe('harvestApprove');
+    const harvest = StructuredHarvestSchema.parse(
+      approve?.type === 'harvestApprove' ? approve.harvest : null,
+    );
+    expect(harvest.items.map((i) => [i.section, i.share])).toEqual([
+      ['insight', true],
+      ['insight', true],
+      ['quote', false],
+      ['partner', true],
+    ]);
+    const done = harvestFlow.step(
+      steps.at(-1)?.state as State,
+      { kind: 'effect', name: 'harvestApprove', result: { ok: true, data: { shared: true } } },
+      ctx,
+    );
+    expect(done.state).toBeNull();
+    expect(lastText(done)).toContain('gedeeld met Testhuis');
+  });
+
+  it('ends politely when the person is not a facilitator of the session or there is nothing to harvest', () => {
+    const [start] = run([]);
+    const no = harvestFlow.step(
+      start?.state as State,
+      { kind: 'effect', name: 'harvestLoad', result: { ok: false, error: 'none' } },
+      ctx,
+    );
+    expect(no.state).toBeNull();
+    expect(lastText(no)).toContain('geen afgelopen dialoog');
+    const steps = run([loaded(), text('12')]);
+    const foreign = harvestFlow.step(
+      steps.at(-1)?.state as State,
+      { kind: 'effect', name: 'harvestSave', result: { ok: false, error: 'not_yours' } },
+      ctx,
+    );
+    expect(lastText(foreign)).toContain('Alleen de begeleiders');
+  });
+});

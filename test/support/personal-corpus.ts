@@ -1,0 +1,32 @@
+/** A seeded corpus full of personal data, and the values that must never survive scrubbing. */
+export const PERSONAL_CORPUS = {
+  names: ['Anouk', 'Bram de Wit'],
+  notes: [
+    'Ik sprak met Fatima Ouali over haar buurt; Fatima vond het fijn. Mail: fatima.ouali@example.nl',
+    'Mevrouw Jansen woont op 3511 AB 12 en belde met 06-12345678.',
+    'Meneer El Amrani gaf zijn nummer +31 6 1234 5678 en zijn IBAN NL91 ABNA 0417 1643 00.',
+    'Anouk en Bram de Wit vertelden over de Oudegracht 231; BSN 111222333 stond op een formulier.',
+    'Bel gerust 030-1234567 of +44 20 7946 0958, of mail ANOUK@voorbeeld.ORG.',
+    'I spoke with Mr. Peterson and Lisa, who live at Kanaalstraat 12.',
+  ],
+  secrets: [
+    'Fatima',
+    'Ouali',
+    'fatima.ouali@example.nl',
+    'Jansen',
+    '3511 AB',
+    '06-12345678',
+    'El Amrani',
+    '1234 5678',
+    'NL91',
+    'Anouk',
+    'Bram',
+    '111222333',
+    '030-1234567',
+    '7946',
+    'ANOUK@',
+    'Peterson',
+    'Lisa',
+    'Kanaalstraat 12',
+  ],
+};
