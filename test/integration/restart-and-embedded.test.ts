@@ -35,7 +35,9 @@ describe('the zero-configuration path: embedded PGlite under DATA_DIR', () => {
     expect(app.db.kind).toBe('pglite');
     // Right after creating the database, in the same process: queries on enum arrays must work
     // (the coordinator lookup when a request is submitted, /eerlijkheid).
-    expect(texts(await new LocalChatClient(app, 'coordinator').send('/eerlijkheid'))).toContain('Eerlijke verdeling');
+    expect(texts(await new LocalChatClient(app, 'coordinator').send('/eerlijkheid'))).toContain(
+      'Eerlijke verdeling',
+    );
     await expect(startTestApp({ databaseUrl: null, env: { DATA_DIR: dir } })).rejects.toThrow(
       /in use by another process/,
     );
