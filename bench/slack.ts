@@ -15,7 +15,7 @@ import { createLogger } from '../src/logger.ts';
 import { FakeSlackApi } from '../test/fakes/slack-api.ts';
 
 const SECRET = 'bench-signing-secret-not-real';
-const TOKEN = 'xoxb-bench-not-real';
+const TOKEN = 'xoxb-fake-b';
 const CLOSED_REQUESTS = 2000;
 const CONCURRENCY = 32;
 const OPEN_RATE = 100;

@@ -28,7 +28,7 @@ describe('config', () => {
       { TELEGRAM_BOT_TOKEN: '123:TEST-not-real', PUBLIC_URL: 'https://bot.example.org' },
       'TELEGRAM_WEBHOOK_SECRET',
     ],
-    [{ SLACK_BOT_TOKEN: 'xoxb-test-not-real' }, 'SLACK_SIGNING_SECRET'],
+    [{ SLACK_BOT_TOKEN: 'xoxb-fake' }, 'SLACK_SIGNING_SECRET'],
   ])('a bad value (%o) stops with one line naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration — ${name}`));
     try {

@@ -27,7 +27,7 @@ export class FakeSlackApi {
   private seq = 0;
   url = '';
   /** The token downloads must carry. */
-  botToken = 'xoxb-test-not-real';
+  botToken = 'xoxb-fake';
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));

@@ -121,6 +121,6 @@ describe('Slack: a partner signs up and requests a dialogue in a DM', () => {
     const logs = logLines.join('\n');
     expect(logs).not.toContain('noor@example.org');
     expect(logs).not.toContain('Jongeren van 16 tot 23');
-    expect(logs).not.toContain('xoxb-test-not-real');
+    expect(logs).not.toContain('xoxb-fake');
   });
 });

@@ -5,7 +5,7 @@ import { settle } from './local-chat-client.ts';
 
 /** Test-only secrets: obviously not real. */
 export const SLACK_TEST_ENV = {
-  SLACK_BOT_TOKEN: 'xoxb-test-not-real',
+  SLACK_BOT_TOKEN: 'xoxb-fake',
   SLACK_SIGNING_SECRET: 'test-signing-secret-not-real',
 } as const;
 

@@ -4,7 +4,7 @@ import { loadConfig } from '../../config.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { createSlackChannel } from './slack-channel.ts';
 
-const base = { SLACK_BOT_TOKEN: 'xoxb-test-not-real', SLACK_API_URL: 'http://127.0.0.1:9/api' };
+const base = { SLACK_BOT_TOKEN: 'xoxb-fake', SLACK_API_URL: 'http://127.0.0.1:9/api' };
 const build = (env: Record<string, string>) =>
   createSlackChannel({
     config: loadConfig(env),
