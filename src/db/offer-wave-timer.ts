@@ -1,6 +1,7 @@
 import type { UnitOfWork } from '../flows/ports.ts';
 import type { AfterCommit } from '../flows/shell.ts';
-import { expireWave, OFFER_WAVE_TIMER } from '../flows/staffing/staffing.ts';
+import { expireWave } from '../flows/staffing/offer-responses.ts';
+import { OFFER_WAVE_TIMER } from '../flows/staffing/staffing.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { TimerKind } from '../jobs/timers.ts';
 

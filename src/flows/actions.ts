@@ -3,7 +3,8 @@ import { coordinatorAction } from './coordinator.ts';
 import type { EffectScope } from './effects.ts';
 import { cancelSession, mayChange, moveSession } from './reminders/session-changes.ts';
 import { sessionDetails, when, where } from './staffing/offer-text.ts';
-import { handBack, type StaffingScope } from './staffing/staffing.ts';
+import type { StaffingScope } from './staffing/staffing.ts';
+import { handBack } from './staffing/staffing-changes.ts';
 import type { EffectResult } from './types.ts';
 
 export function staffingScope(s: EffectScope): StaffingScope {

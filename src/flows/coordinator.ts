@@ -6,7 +6,8 @@ import { staffingScope } from './actions.ts';
 import type { EffectScope } from './effects.ts';
 import { names, when, whyNobody } from './staffing/offer-text.ts';
 import { rankForOffer } from './staffing/rank.ts';
-import { assignManually, staffSession } from './staffing/staffing.ts';
+import { staffSession } from './staffing/staffing.ts';
+import { assignManually } from './staffing/staffing-changes.ts';
 import type { OfferRole, SessionSnapshot } from './staffing/types.ts';
 import type { ButtonSpec, EffectResult } from './types.ts';
 

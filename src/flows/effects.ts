@@ -13,7 +13,8 @@ import { runOverview } from './overview/overview.ts';
 import type { ExtractFn, FlowRepos } from './ports.ts';
 import { privacyAction, privacyCommand } from './privacy/privacy.ts';
 import { runProfileEffect } from './profile/profile-effects.ts';
-import { acceptOffer, declineOffer, recordDeclineReason, staffSession } from './staffing/staffing.ts';
+import { declineOffer, recordDeclineReason } from './staffing/offer-responses.ts';
+import { acceptOffer, staffSession } from './staffing/staffing.ts';
 import type { TimerRequest } from './staffing/types.ts';
 import type { Effect, EffectResult, FlowContext, Reply } from './types.ts';
 

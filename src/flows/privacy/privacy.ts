@@ -2,7 +2,8 @@ import { CONSENT_VERSION } from '../../domain/privacy.ts';
 import { t } from '../../i18n/index.ts';
 import { staffingScope } from '../actions.ts';
 import type { EffectScope } from '../effects.ts';
-import { handBack, staffSession } from '../staffing/staffing.ts';
+import { staffSession } from '../staffing/staffing.ts';
+import { handBack } from '../staffing/staffing-changes.ts';
 import type { EffectResult } from '../types.ts';
 
 export type PrivacyCommand = 'statement' | 'export' | 'erase';

@@ -24,8 +24,8 @@ export interface StaffingScope {
 export const OFFER_WAVE_TIMER = 'offer-wave';
 const ROLES: OfferRole[] = ['LEAD', 'TRAINEE'];
 
-const activeFacilitators = (s: SessionSnapshot) => s.assignments.filter((a) => a.role !== 'TRAINEE');
-const openPlaces = (s: SessionSnapshot, role: OfferRole) =>
+export const activeFacilitators = (s: SessionSnapshot) => s.assignments.filter((a) => a.role !== 'TRAINEE');
+export const openPlaces = (s: SessionSnapshot, role: OfferRole) =>
   role === 'LEAD'
     ? s.facilitatorsNeeded - activeFacilitators(s).length
     : s.traineePlaces - s.assignments.filter((a) => a.role === 'TRAINEE').length;
@@ -53,7 +53,7 @@ export function offerExpiry(
   return due.toJSDate();
 }
 
-async function send(
+export async function send(
   scope: StaffingScope,
   personId: string,
   key: string,
@@ -210,14 +210,18 @@ export async function acceptOffer(
 }
 
 /** The session plus the travel time around it that the matching engine also keeps free. */
-function withTravel(s: SessionSnapshot): { start: Date; end: Date } {
+export function withTravel(s: SessionSnapshot): { start: Date; end: Date } {
   const travel = s.online ? 0 : TRAVEL_MINUTES * 60_000;
   return { start: new Date(s.startsAt.getTime() - travel), end: new Date(s.endsAt.getTime() + travel) };
 }
 const TRAVEL_MINUTES = 30;
 
 /** Once someone is booked, their open offers for sessions at the same time are closed (and refilled). */
-async function withdrawClashingOffers(scope: StaffingScope, personId: string, session: SessionSnapshot) {
+export async function withdrawClashingOffers(
+  scope: StaffingScope,
+  personId: string,
+  session: SessionSnapshot,
+) {
   const { start, end } = withTravel(session);
   for (const other of await scope.repos.clashingOpenOffers(personId, start, end, session.id)) {
     await scope.repos.setOfferStatus(other.id, 'WITHDRAWN');
@@ -226,7 +230,7 @@ async function withdrawClashingOffers(scope: StaffingScope, personId: string, se
   }
 }
 
-async function withdrawOpenOffers(scope: StaffingScope, session: SessionSnapshot, role: OfferRole) {
+export async function withdrawOpenOffers(scope: StaffingScope, session: SessionSnapshot, role: OfferRole) {
   for (const other of await scope.repos.openOffers(session.id, role)) {
     await scope.repos.setOfferStatus(other.id, 'WITHDRAWN');
     await editOfferMessage(scope, other, 'offer.filled_edit', session);
@@ -255,7 +259,7 @@ export async function editOfferMessage(
   });
 }
 
-async function announceStaffed(scope: StaffingScope, session: SessionSnapshot) {
+export async function announceStaffed(scope: StaffingScope, session: SessionSnapshot) {
   await scope.repos.markSessionStaffed(session.id, true);
   const facilitators = session.assignments.filter((a) => a.role !== 'TRAINEE').map((a) => a.name);
   const trainees = session.assignments.filter((a) => a.role === 'TRAINEE').map((a) => a.name);
@@ -289,160 +293,4 @@ async function announceStaffed(scope: StaffingScope, session: SessionSnapshot) {
     if (s && s.status !== 'CANCELLED' && openPlaces(s, 'LEAD') > 0) allStaffed = false;
   }
   if (allStaffed) await scope.repos.setRequestStatus(session.requestId, 'STAFFED');
-}
-
-/** A decline: thank, ask an optional reason, and move on to the next wave when this one is done. */
-export async function declineOffer(
-  scope: StaffingScope,
-  offerId: string,
-  personId: string,
-): Promise<OfferOutcome> {
-  const offer = await scope.repos.offer(offerId);
-  if (!offer) return 'not_open';
-  if (offer.personId !== personId) return 'foreign';
-  if (offer.status !== 'OPEN') return 'not_open';
-  await scope.repos.setOfferStatus(offer.id, 'DECLINED');
-  const who = await scope.repos.recipient(personId);
-  const l = who?.locale ?? 'nl';
-  const reasons = (['day', 'theme', 'distance', 'skip'] as const).map((r) => ({
-    label: t(l, `offer.reason.${r}`),
-    action: 'offer.reason',
-    value: `${offer.id}|${r}`,
-  }));
-  const buttons = await scope.repos.offerButtons(personId, [reasons.slice(0, 2), reasons.slice(2)]);
-  await send(scope, personId, `declined:${offer.id}`, { text: t(l, 'offer.declined'), buttons });
-  const stillOpen = (await scope.repos.openOffers(offer.sessionId, offer.role)).filter(
-    (o) => o.wave === offer.wave,
-  );
-  if (stillOpen.length === 0) await staffSession(scope, offer.sessionId);
-  return 'declined';
-}
-
-/** Records why someone declined (matching learns from it). */
-export async function recordDeclineReason(
-  scope: StaffingScope,
-  offerId: string,
-  personId: string,
-  reason: string,
-): Promise<OfferOutcome> {
-  const offer = await scope.repos.offer(offerId);
-  if (!offer || offer.personId !== personId) return 'foreign';
-  if (offer.status === 'DECLINED' && ['day', 'theme', 'distance'].includes(reason)) {
-    await scope.repos.setOfferStatus(offer.id, 'DECLINED', reason);
-  }
-  const who = await scope.repos.recipient(personId);
-  await send(scope, personId, `reason:${offer.id}`, { text: t(who?.locale ?? 'nl', 'offer.reason_thanks') });
-  return 'declined';
-}
-
-/** An offer wave's time is up: expire what is still open and send the next wave. */
-export async function expireWave(scope: StaffingScope, timerId: string): Promise<void> {
-  const [sessionId, role, wave] = timerId.split('.');
-  if (!sessionId || (role !== 'LEAD' && role !== 'TRAINEE')) return;
-  const open = (await scope.repos.openOffers(sessionId, role)).filter(
-    (o) => o.wave === Number(wave) && o.expiresAt <= scope.now,
-  );
-  const session = open.length ? await scope.repos.lockSession(sessionId) : null;
-  for (const offer of open) {
-    await scope.repos.setOfferStatus(offer.id, 'EXPIRED');
-    await editOfferMessage(scope, offer, 'offer.expired_edit', session ?? undefined);
-  }
-  await staffSession(scope, sessionId);
-}
-
-export type HandBackOutcome = 'released' | 'not_yours';
-
-/** A facilitator hands an assignment back: partner and coordinators are told, and a replacement is sought. */
-export async function handBack(
-  scope: StaffingScope,
-  assignmentId: string,
-  personId: string,
-  opts: { urgent?: boolean } = {},
-): Promise<HandBackOutcome> {
-  const a = await scope.repos.assignment(assignmentId);
-  if (!a || a.personId !== personId || a.status !== 'ACTIVE') return 'not_yours';
-  const session = await scope.repos.lockSession(a.sessionId);
-  if (!session || session.endsAt <= scope.now || session.status === 'CANCELLED') return 'not_yours';
-  await scope.repos.releaseAssignment(a.id);
-  await scope.repos.markSessionStaffed(session.id, false);
-  await sendInvite(scope, session, personId, 'cancelled');
-  await replanSession(scope, session.id);
-  await scope.repos.setRequestStatus(session.requestId, 'STAFFING');
-  await scope.repos.audit({
-    actorId: personId,
-    action: 'assignment.handed_back',
-    subjectType: 'session',
-    subjectId: session.id,
-  });
-  const who = await scope.repos.recipient(personId);
-  for (const c of await scope.repos.coordinators()) {
-    await send(scope, c.id, `handback:${a.id}:${c.id}`, {
-      text: t(c.locale, 'staffing.handed_back_coordinator', {
-        name: who?.name ?? '',
-        number: session.requestNumber,
-        when: when(session, scope.zone, c.locale),
-      }),
-    });
-  }
-  if (session.requestedById) {
-    const partner = await scope.repos.recipient(session.requestedById);
-    if (partner) {
-      await send(scope, partner.id, `handback:${a.id}:partner`, {
-        text: t(partner.locale, 'staffing.handed_back_partner', {
-          when: when(session, scope.zone, partner.locale),
-        }),
-      });
-    }
-  }
-  await staffSession(scope, session.id, { urgent: opts.urgent });
-  return 'released';
-}
-
-export type ManualOutcome =
-  | { ok: true; role: 'LEAD' | 'CO' | 'TRAINEE'; session: SessionSnapshot }
-  | { ok: false };
-
-/** A coordinator assigns someone by hand (logged); their open offer, if any, is settled. */
-export async function assignManually(
-  scope: StaffingScope,
-  sessionId: string,
-  personId: string,
-  actorId: string,
-): Promise<ManualOutcome> {
-  const session = await scope.repos.lockSession(sessionId);
-  if (!session || session.status === 'CANCELLED' || session.endsAt <= scope.now) return { ok: false };
-  if (session.assignments.some((a) => a.personId === personId)) return { ok: false };
-  const busy = withTravel(session);
-  if ((await scope.repos.clashes(personId, busy.start, busy.end, session.id)) > 0) return { ok: false };
-  const info = (await scope.repos.volunteerInfo([personId])).get(personId);
-  const trainee = info?.level === 'TRAINEE';
-  const kind: OfferRole = trainee ? 'TRAINEE' : 'LEAD';
-  if (openPlaces(session, kind) <= 0) return { ok: false };
-  const role = trainee ? 'TRAINEE' : session.assignments.some((a) => a.role === 'LEAD') ? 'CO' : 'LEAD';
-  const id = await scope.repos.createAssignment(sessionId, personId, role);
-  const who = await scope.repos.recipient(personId);
-  session.assignments.push({ id, personId, role, name: who?.name ?? '' });
-  for (const o of session.offers.filter((x) => x.personId === personId && x.status === 'OPEN')) {
-    await scope.repos.setOfferStatus(o.id, 'ACCEPTED');
-  }
-  await scope.repos.audit({
-    actorId,
-    action: 'assignment.manual',
-    subjectType: 'session',
-    subjectId: sessionId,
-    details: { personId, role },
-  });
-  if (who) {
-    await send(scope, personId, `manual:${id}`, {
-      text: t(who.locale, 'coord.assigned_volunteer', {
-        role: t(who.locale, `offer.role.${role}`),
-        details: sessionDetails(session, scope.zone, who.locale),
-      }),
-    });
-  }
-  await sendInvite(scope, session, personId, 'booked');
-  if (openPlaces(session, kind) <= 0) await withdrawOpenOffers(scope, session, kind);
-  if (openPlaces(session, 'LEAD') <= 0 && session.status !== 'STAFFED') await announceStaffed(scope, session);
-  await replanSession(scope, session.id);
-  return { ok: true, role, session };
 }

@@ -1,0 +1,63 @@
+import { t } from '../../i18n/index.ts';
+import { editOfferMessage, type OfferOutcome, type StaffingScope, send, staffSession } from './staffing.ts';
+
+// What happens when a volunteer says no, or when nobody answers in time.
+
+/** A decline: thank, ask an optional reason, and move on to the next wave when this one is done. */
+export async function declineOffer(
+  scope: StaffingScope,
+  offerId: string,
+  personId: string,
+): Promise<OfferOutcome> {
+  const offer = await scope.repos.offer(offerId);
+  if (!offer) return 'not_open';
+  if (offer.personId !== personId) return 'foreign';
+  if (offer.status !== 'OPEN') return 'not_open';
+  await scope.repos.setOfferStatus(offer.id, 'DECLINED');
+  const who = await scope.repos.recipient(personId);
+  const l = who?.locale ?? 'nl';
+  const reasons = (['day', 'theme', 'distance', 'skip'] as const).map((r) => ({
+    label: t(l, `offer.reason.${r}`),
+    action: 'offer.reason',
+    value: `${offer.id}|${r}`,
+  }));
+  const buttons = await scope.repos.offerButtons(personId, [reasons.slice(0, 2), reasons.slice(2)]);
+  await send(scope, personId, `declined:${offer.id}`, { text: t(l, 'offer.declined'), buttons });
+  const stillOpen = (await scope.repos.openOffers(offer.sessionId, offer.role)).filter(
+    (o) => o.wave === offer.wave,
+  );
+  if (stillOpen.length === 0) await staffSession(scope, offer.sessionId);
+  return 'declined';
+}
+
+/** Records why someone declined (matching learns from it). */
+export async function recordDeclineReason(
+  scope: StaffingScope,
+  offerId: string,
+  personId: string,
+  reason: string,
+): Promise<OfferOutcome> {
+  const offer = await scope.repos.offer(offerId);
+  if (!offer || offer.personId !== personId) return 'foreign';
+  if (offer.status === 'DECLINED' && ['day', 'theme', 'distance'].includes(reason)) {
+    await scope.repos.setOfferStatus(offer.id, 'DECLINED', reason);
+  }
+  const who = await scope.repos.recipient(personId);
+  await send(scope, personId, `reason:${offer.id}`, { text: t(who?.locale ?? 'nl', 'offer.reason_thanks') });
+  return 'declined';
+}
+
+/** An offer wave's time is up: expire what is still open and send the next wave. */
+export async function expireWave(scope: StaffingScope, timerId: string): Promise<void> {
+  const [sessionId, role, wave] = timerId.split('.');
+  if (!sessionId || (role !== 'LEAD' && role !== 'TRAINEE')) return;
+  const open = (await scope.repos.openOffers(sessionId, role)).filter(
+    (o) => o.wave === Number(wave) && o.expiresAt <= scope.now,
+  );
+  const session = open.length ? await scope.repos.lockSession(sessionId) : null;
+  for (const offer of open) {
+    await scope.repos.setOfferStatus(offer.id, 'EXPIRED');
+    await editOfferMessage(scope, offer, 'offer.expired_edit', session ?? undefined);
+  }
+  await staffSession(scope, sessionId);
+}
