@@ -84,6 +84,19 @@ export function flowRepos(
     });
   }
 
+  /** Stores button tokens in one statement (raw SQL, like `insertMessages`: Prisma's createMany costs several times the CPU). */
+  async function insertButtons(data: ReturnType<typeof buttonTokens>['data']): Promise<void> {
+    if (data.length === 0) return;
+    const at = new Date();
+    const values = data.map(
+      (b) =>
+        Prisma.sql`(${b.id}, ${b.personId}, ${b.flow}, ${b.rev}, ${b.action}, ${b.value}, ${b.label}, ${at}, ${b.expiresAt})`,
+    );
+    await tx.$executeRaw`
+      INSERT INTO "ButtonToken" ("id", "personId", "flow", "rev", "action", "value", "label", "createdAt", "expiresAt")
+      VALUES ${Prisma.join(values)}`;
+  }
+
   /**
    * Writes messages to one person in one statement, in order; a key used before writes nothing
    * (ON CONFLICT DO NOTHING). Returns the ids written, in order (none without a reachable identity:
@@ -212,19 +225,13 @@ export function flowRepos(
       if (expectedRev === null) {
         if (!next) return 0;
         // Unique per person: a row created concurrently makes this insert nothing.
-        const { count } = await tx.conversation.createMany({
-          data: [
-            {
-              personId,
-              flow: next.flow,
-              version: next.version,
-              state: next.state as Prisma.InputJsonValue,
-              rev: 1,
-              expiresAt: next.expiresAt,
-            },
-          ],
-          skipDuplicates: true,
-        });
+        const at = new Date();
+        const count = await tx.$executeRaw`
+          INSERT INTO "Conversation"
+            ("id", "personId", "flow", "version", "state", "rev", "expiresAt", "createdAt", "updatedAt")
+          VALUES (${newId()}, ${personId}, ${next.flow}, ${next.version}, CAST(${JSON.stringify(next.state)} AS jsonb),
+            1, ${next.expiresAt}, ${at}, ${at})
+          ON CONFLICT DO NOTHING`;
         if (count !== 1) throw new ConflictError('conversation was created concurrently');
         return 1;
       }
@@ -233,16 +240,11 @@ export function flowRepos(
         if (count !== 1) throw new ConflictError('conversation changed concurrently');
         return expectedRev + 1;
       }
-      const { count } = await tx.conversation.updateMany({
-        where: { personId, rev: expectedRev },
-        data: {
-          flow: next.flow,
-          version: next.version,
-          state: next.state as Prisma.InputJsonValue,
-          rev: expectedRev + 1,
-          expiresAt: next.expiresAt,
-        },
-      });
+      const count = await tx.$executeRaw`
+        UPDATE "Conversation"
+        SET "flow" = ${next.flow}, "version" = ${next.version}, "state" = CAST(${JSON.stringify(next.state)} AS jsonb),
+          "rev" = ${expectedRev + 1}, "expiresAt" = ${next.expiresAt}, "updatedAt" = ${new Date()}
+        WHERE "personId" = ${personId} AND "rev" = ${expectedRev}`;
       if (count !== 1) throw new ConflictError('conversation changed concurrently');
       return expectedRev + 1;
     },
@@ -253,7 +255,7 @@ export function flowRepos(
 
     async createButtons(personId, scope, rows) {
       const { buttons, data } = buttonTokens(personId, scope, rows);
-      if (data.length) await tx.buttonToken.createMany({ data });
+      await insertButtons(data);
       return buttons;
     },
 
@@ -269,8 +271,7 @@ export function flowRepos(
       const tokens = replies.map((r) =>
         r.buttons?.length ? buttonTokens(personId, opts.buttons, r.buttons) : null,
       );
-      const data = tokens.flatMap((t) => t?.data ?? []);
-      if (data.length) await tx.buttonToken.createMany({ data });
+      await insertButtons(tokens.flatMap((t) => t?.data ?? []));
       const identity = opts.identity === undefined ? await replyIdentity(personId) : opts.identity;
       const ids = await insertMessages(
         personId,
