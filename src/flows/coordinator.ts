@@ -1,8 +1,7 @@
-import { suggestCodesign } from '../domain/codesign.ts';
-import { THEME_KEYS, type ThemeKey } from '../domain/themes.ts';
 import { WIJK_NAMES, type WijkKey } from '../domain/wijken.ts';
 import { type Locale, type MessageKey, t } from '../i18n/index.ts';
 import { staffingScope } from './actions.ts';
+import { isCoordinator, level, refuse, setLevel } from './coordinator-admin.ts';
 import type { EffectScope } from './effects.ts';
 import { names, when, whyNobody } from './staffing/offer-text.ts';
 import { rankForOffer } from './staffing/rank.ts';
@@ -19,15 +18,6 @@ function explain(e: { code: string; params?: Record<string, string | number> }, 
   if (typeof params.wijk === 'string') params.wijk = WIJK_NAMES[params.wijk as WijkKey] ?? params.wijk;
   if (typeof params.theme === 'string') params.theme = t(l, `theme.${params.theme}` as MessageKey);
   return t(l, e.code as MessageKey, params);
-}
-
-const isCoordinator = (s: EffectScope) => s.ctx.person.roles.includes('COORDINATOR');
-
-function refuse(s: EffectScope): EffectResult {
-  s.replies.push({
-    text: t(s.ctx.locale, 'error.not_allowed', { role: t(s.ctx.locale, 'role.COORDINATOR') }),
-  });
-  return { ok: false, error: 'not_allowed' };
 }
 
 /** Coordinator commands: /kandidaten <nr>, /instellingen, /eerlijkheid. */
@@ -127,72 +117,6 @@ async function candidates(args: string, s: EffectScope): Promise<EffectResult> {
 
 function nobodyLine(r: ReturnType<typeof rankForOffer>, l: Locale): string {
   return t(l, 'coord.candidates.none', whyNobody(r, l));
-}
-
-const LEVEL_WORDS: Record<string, 'TRAINEE' | 'CERTIFIED' | 'SENIOR'> = {
-  trainee: 'TRAINEE',
-  leerling: 'TRAINEE',
-  opleiding: 'TRAINEE',
-  gecertificeerd: 'CERTIFIED',
-  certified: 'CERTIFIED',
-  senior: 'SENIOR',
-};
-
-/** /niveau <name> <level>: only a coordinator sets a volunteer's level and certification. */
-async function level(args: string, s: EffectScope): Promise<EffectResult> {
-  const l = s.ctx.locale;
-  const words = args.trim().split(/\s+/).filter(Boolean);
-  const target = LEVEL_WORDS[(words.at(-1) ?? '').toLowerCase()];
-  const query = words
-    .slice(0, -1)
-    .filter((w) => !['in'].includes(w.toLowerCase()))
-    .join(' ');
-  if (!target || !query) {
-    s.replies.push({ text: t(l, 'coord.level.usage') });
-    return { ok: false, error: 'usage' };
-  }
-  const found = await s.repos.staffing.findVolunteers(query);
-  if (found.length === 0) {
-    s.replies.push({ text: t(l, 'coord.level.none', { query: query.slice(0, 60) }) });
-    return { ok: false, error: 'none' };
-  }
-  const exact = found.filter((v) => v.name.toLowerCase() === query.toLowerCase());
-  const matches = exact.length === 1 ? exact : found;
-  if (matches.length > 1) {
-    s.replies.push({
-      text: t(l, 'coord.level.which', { query: query.slice(0, 60) }),
-      buttons: matches.map((v) => [
-        {
-          label: t(l, 'coord.level.set_button', { name: v.name, level: t(l, `level.${target}`) }),
-          action: 'act.level',
-          value: `${v.id}|${target}`,
-        },
-      ]),
-    });
-    return { ok: true };
-  }
-  return setLevel(matches[0]?.id ?? '', target, s);
-}
-
-async function setLevel(
-  personId: string,
-  target: 'TRAINEE' | 'CERTIFIED' | 'SENIOR',
-  s: EffectScope,
-): Promise<EffectResult> {
-  const l = s.ctx.locale;
-  const repos = s.repos.staffing;
-  const name = (await repos.volunteerInfo([personId])).get(personId)?.name;
-  if (!name) return { ok: false, error: 'none' };
-  await repos.setLevel(personId, target, s.ctx.person.id);
-  s.replies.push({ text: t(l, 'coord.level.done', { name, level: t(l, `level.${target}`) }) });
-  const who = await repos.recipient(personId);
-  if (who) {
-    const id = await repos.queueMessage(personId, `${s.keyPrefix}:level:${personId}`, {
-      text: t(who.locale, 'volunteer.level_changed', { level: t(who.locale, `level.${target}`) }),
-    });
-    if (id) s.outboundIds.push(id);
-  }
-  return { ok: true };
 }
 
 async function settings(s: EffectScope): Promise<EffectResult> {
@@ -341,36 +265,4 @@ async function decide(approve: boolean, requestId: string, s: EffectScope): Prom
     for (const id of ids) await staffSession(staffingScope(s), id);
   }
   return { ok: true };
-}
-
-/** Loads or saves a request's co-designed format and questions (coordinators only). */
-export async function codesignEffect(
-  effect:
-    | { type: 'loadCodesign'; number: number }
-    | { type: 'saveCodesign'; requestId: string; format: string; questions: string[] },
-  s: EffectScope,
-): Promise<EffectResult> {
-  if (!isCoordinator(s)) return refuse(s);
-  const repos = s.repos.staffing;
-  if (effect.type === 'saveCodesign') {
-    await repos.setCodesign(
-      effect.requestId,
-      { format: effect.format, questions: effect.questions },
-      s.ctx.person.id,
-    );
-    return { ok: true };
-  }
-  const request = await repos.requestByNumber(effect.number);
-  const sessionId = request ? (await repos.sessionIdsOfRequest(request.id))[0] : undefined;
-  const session = sessionId ? await repos.session(sessionId) : null;
-  if (!request || !session) return { ok: false, error: 'unknown' };
-  const library = suggestCodesign({
-    theme: (THEME_KEYS as readonly string[]).includes(session.theme) ? (session.theme as ThemeKey) : null,
-    targetGroup: session.targetGroup,
-    locale: s.ctx.locale,
-    online: session.online,
-    participants: session.expectedParticipants,
-  });
-  const current = session.codesign ?? library;
-  return { ok: true, data: { requestId: request.id, format: current.format, questions: current.questions } };
 }
