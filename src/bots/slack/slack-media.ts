@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { ChannelRepo } from '../../db/channel-repo.ts';
+import { storeDownload } from '../media-download.ts';
 import type { SlackFile } from './slack-inbound.ts';
 
 /** Files larger than this are recorded but not downloaded (our limit; Slack allows up to 1 GB). */
@@ -52,30 +53,10 @@ export function createSlackMediaFetcher(deps: SlackMediaDeps) {
         redirect: 'error',
         signal: AbortSignal.timeout(60_000),
       });
-      if (!res.ok || !res.body) {
-        await deps.repo.failed(ref, 'FAILED', `download answered ${res.status}`);
-        return;
-      }
-      const bytes = await readLimited(res.body, maxBytes);
-      if (!bytes) {
-        await deps.repo.failed(ref, 'TOO_LARGE', 'larger than the limit while downloading');
-        return;
-      }
-      await deps.repo.stored(ref, bytes, bytes.byteLength);
+      await storeDownload(deps.repo, ref, res, maxBytes);
     } catch (err) {
       deps.log.warn({ ref, err: (err as Error).message?.slice(0, 200) }, 'fetching a Slack file failed');
       await deps.repo.failed(ref, 'FAILED', (err as Error).message ?? 'error').catch(() => {});
     }
   };
-}
-
-async function readLimited(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array | null> {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-    total += chunk.byteLength;
-    if (total > maxBytes) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }
