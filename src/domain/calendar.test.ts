@@ -30,6 +30,23 @@ describe('calendar invites', () => {
     expect(event.getFirstPropertyValue('description')).toBe(base.description);
   });
 
+  it('names an ORGANIZER (Outlook wants one), the configured one when given', () => {
+    const plain = parse(calendarInvite({ ...base, sequence: 0, cancelled: false }).contentBase64).event;
+    expect(String(plain.getFirstPropertyValue('organizer')).toLowerCase()).toBe(
+      'mailto:noreply@dialoogbot.invalid',
+    );
+    const own = parse(
+      calendarInvite({
+        ...base,
+        sequence: 1,
+        cancelled: true,
+        organizer: { name: 'Dialoog Utrecht', email: 'planning@example.org' },
+      }).contentBase64,
+    ).event;
+    expect(String(own.getFirstPropertyValue('organizer')).toLowerCase()).toBe('mailto:planning@example.org');
+    expect(own.getFirstProperty('organizer')?.getParameter('cn')).toBe('Dialoog Utrecht');
+  });
+
   it('a change keeps the UID with a higher SEQUENCE; a cancellation is METHOD:CANCEL', () => {
     const moved = parse(
       calendarInvite({ ...base, sequence: 1, cancelled: false, start: new Date('2026-12-09T18:30:00Z') })

@@ -11,7 +11,12 @@ export interface InviteInput {
   title: string;
   description: string;
   location: string;
+  /** Who sends the invite. Outlook and RFC 5546 expect an ORGANIZER on REQUEST and CANCEL. */
+  organizer?: { name: string; email: string };
 }
+
+/** Used when the organisation has not configured its own address; `.invalid` can never receive mail. */
+export const DEFAULT_ORGANIZER = { name: 'Dialoogbot', email: 'noreply@dialoogbot.invalid' };
 
 export interface InviteFile {
   filename: string;
@@ -44,6 +49,7 @@ export function calendarInvite(input: InviteInput): InviteFile {
     title: input.title,
     description: input.description,
     location: input.location,
+    organizer: input.organizer ?? DEFAULT_ORGANIZER,
   });
   if (error || !value) throw new Error(`calendar invite could not be made: ${error?.message ?? 'empty'}`);
   return {
