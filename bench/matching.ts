@@ -53,6 +53,8 @@ async function main(): Promise<void> {
   for (const algorithm of ['optimal', 'greedy'] as const) runs.push(await inWorker(algorithm));
   const report = render(runs, { loadBefore, loadAfter: os.loadavg()[0] ?? 0 });
   console.log(report);
+  // One machine-readable line for bench/all.ts (npm run bench).
+  console.log(`BENCH_JSON ${JSON.stringify({ bench: 'matching', runs })}`);
   writeDoc(report);
 }
 

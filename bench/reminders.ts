@@ -13,11 +13,17 @@
  *               deleted (Redis flushed); nothing is called: the app's own periodic reconciler
  *               (started by startApp) must restore the jobs. The flush is timed to come just
  *               after one of its ticks: the worst case.
- * Lateness = OutboundMessage.createdAt of `reminder:<id>` (the outbox row, written in the
- * reminder's transaction) minus ScheduledReminder.dueAt. Also shown: when BullMQ handed the job to
- * the worker ("picked up": the `active` event in the queue's event stream) and when the delivery
- * job was added to the outbound queue (its BullMQ timestamp; not for the flush run, whose
- * outbound jobs were flushed too).
+ * Reminders are prepared ahead (docs/reminders.md): the app runs with a preparation lead of
+ * BENCH_PREPARE_AHEAD_S (60 s; the app's default is 5 minutes) and the rows are scheduled that
+ * lead plus 15 s before they are due, so the preparation of a whole burst has time to finish.
+ * Lateness, the goal's measure = when the delivery job of `reminder:<id>` entered the outbound
+ * queue (the Redis server time of its `added` event in the queue's event stream; the job's own
+ * timestamp where the stream no longer has it) minus ScheduledReminder.dueAt: "handed to the
+ * outbound queue". Also shown: OutboundMessage.createdAt minus dueAt ("written": the outbox row is
+ * written when the reminder is released, not when it is prepared), when the worker got the release
+ * job of the reminder's due instant ("picked up", the `active` event of the timers queue), and when
+ * the message reached the local chat. Not for the flush run: its outbound jobs and events were
+ * flushed too.
  * Needs PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379 (as the tests do).
  */
 import { randomBytes } from 'node:crypto';
@@ -38,8 +44,10 @@ import { createLogger } from '../src/logger.ts';
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const N = Number(process.env.BENCH_REMINDERS ?? 1000);
-/** Time between scheduling and the first due moment (setup must be over by then). */
-const LEAD_MS = 12_000;
+/** How long before its due time the app prepares a reminder (AppOptions.reminderPrepareAheadMs). */
+const PREPARE_AHEAD_MS = Number(process.env.BENCH_PREPARE_AHEAD_S ?? 60) * 1000;
+/** Time between scheduling and the first due moment: the preparation starts 15 s after scheduling. */
+const LEAD_MS = PREPARE_AHEAD_MS + 15_000;
 const SPREAD_MS = 60_000;
 /**
  * BENCH_FLUSH=scan deletes the keys in SCAN batches while the app keeps working (a partial loss, as
@@ -49,7 +57,7 @@ const FLUSH_SCAN = process.env.BENCH_FLUSH === 'scan';
 /** Which runs (all by default): burst, minute, flush. */
 const RUNS = (process.env.BENCH_RUNS ?? 'burst,minute,flush').split(',');
 /** The whole benchmark gives up (and still cleans up) after this. */
-const WATCHDOG_MS = 9 * 60_000;
+const WATCHDOG_MS = 14 * 60_000;
 const DOC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/reminders.md');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -179,16 +187,25 @@ async function waitFor(
   }
 }
 
-/** Redis server time (ms) of each timer job's first `active` event: when the worker got it. */
-async function pickedUp(ctx: Ctx): Promise<Map<string, number>> {
-  const entries = (await ctx.redis.xrange(`${ctx.prefix}:timers:events`, '-', '+')) as [string, string[]][];
+/** Redis server time (ms) of the first `event` of each job in a queue's event stream, by job id. */
+async function eventTimes(ctx: Ctx, queue: string, event: string): Promise<Map<string, number>> {
+  const entries = (await ctx.redis.xrange(`${ctx.prefix}:${queue}:events`, '-', '+')) as [string, string[]][];
   const out = new Map<string, number>();
   for (const [streamId, fields] of entries) {
     const f = new Map<string, string>();
     for (let i = 0; i + 1 < fields.length; i += 2) f.set(fields[i] as string, fields[i + 1] as string);
-    if (f.get('event') !== 'active') continue;
-    const m = /^reminder-(.+)-\d+$/.exec(f.get('jobId') ?? '');
-    if (m?.[1] && !out.has(m[1])) out.set(m[1], Number(streamId.split('-')[0]));
+    const jobId = f.get('jobId');
+    if (f.get('event') === event && jobId && !out.has(jobId)) out.set(jobId, Number(streamId.split('-')[0]));
+  }
+  return out;
+}
+
+/** When the worker got the release job of each due instant (`reminder-release-<ms>-<ms>`), by instant. */
+async function pickedUp(ctx: Ctx): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  for (const [jobId, at] of await eventTimes(ctx, 'timers', 'active')) {
+    const m = /^reminder-release-(\d+)-/.exec(jobId);
+    if (m?.[1] && !out.has(Number(m[1]))) out.set(Number(m[1]), at);
   }
   return out;
 }
@@ -200,7 +217,7 @@ async function explainUnsent(ctx: Ctx, c: Created): Promise<void> {
     [c.ids],
   );
   for (const r of rows.slice(0, 10)) {
-    const jobKey = `${ctx.prefix}:timers:reminder-${r.id}-${r.dueAt.getTime()}`;
+    const jobKey = `${ctx.prefix}:timers:reminder-${r.id}-${r.dueAt.getTime() - PREPARE_AHEAD_MS}`;
     const hash = await ctx.redis.hgetall(jobKey);
     const sets: string[] = [];
     for (const set of ['completed', 'failed', 'delayed']) {
@@ -232,6 +249,8 @@ interface RunResult {
   notSent: number;
   /** CPU time of this process (app and benchmark polling) per reminder, ms. */
   cpuMsPerReminder?: number;
+  /** Burst: how many were prepared just before they were due. */
+  preparedByDue?: number;
   flush?: {
     atSentCount: number;
     reconcileAfterS: number | null;
@@ -265,16 +284,31 @@ async function collect(
   const written = rows.map((r) => late(r, r.createdAt.getTime()));
   const delivered = rows.filter((r) => r.sentAt).map((r) => late(r, (r.sentAt as Date).getTime()));
   const picks = await pickedUp(ctx);
-  const picked = c.ids
-    .filter((id) => picks.has(id))
-    .map((id) => (picks.get(id) as number) - (c.dueAt.get(id) as number));
+  const picked = c.ids.flatMap((id) => {
+    const due = c.dueAt.get(id) as number;
+    return picks.has(due) ? [(picks.get(due) as number) - due] : [];
+  });
   let enqueued: number[] = [];
+  let fromJobStamp = 0;
   if (opts.outboundJobs) {
+    // The moment the job was in Redis (server time of its `added` event); the job's own timestamp
+    // (taken by the client before the round trip, so a little earlier) where the stream lost it.
+    const added = await eventTimes(ctx, 'outbound-local', 'added');
     const queue = new Queue('outbound-local', { connection: ctx.redis, prefix: ctx.prefix });
-    const stamps = await Promise.all(rows.map(async (r) => (await queue.getJob(`out-${r.id}`))?.timestamp));
+    const stamps = await Promise.all(
+      rows.map(async (r) => {
+        const at = added.get(`out-${r.id}`);
+        if (at !== undefined) return at;
+        fromJobStamp++;
+        return (await queue.getJob(`out-${r.id}`))?.timestamp;
+      }),
+    );
     enqueued = rows.flatMap((r, i) => (stamps[i] ? [late(r, stamps[i] as number)] : []));
     await queue.close();
+    // Start the next run with empty event streams (they are trimmed at ~10,000 events).
+    await ctx.redis.del(`${ctx.prefix}:outbound-local:events`, `${ctx.prefix}:timers:events`);
   }
+  if (fromJobStamp) console.log(`  ${fromJobStamp} enqueue times from the job's timestamp (event trimmed)`);
   const { sent } = await countSent(ctx, c.ids);
   if (sent < c.ids.length) await explainUnsent(ctx, c);
   return {
@@ -307,13 +341,25 @@ async function steadyRun(ctx: Ctx, name: string, spreadMs: number): Promise<RunR
   console.log(
     `  ${name}: ${N} reminder rows and jobs ready ${((t0 - Date.now()) / 1000).toFixed(1)} s before T0 (scheduling took ${took} ms)`,
   );
+  let preparedByDue: number | undefined;
+  if (!spreadMs) {
+    // How many of the burst were prepared in time (the rest are rendered when due: the old, slow path).
+    await sleep(Math.max(0, t0 - 300 - Date.now()));
+    const { rows } = await ctx.sql.query<{ n: string }>(
+      `SELECT count(*) AS n FROM "ScheduledReminder" WHERE id = ANY($1) AND "preparedAt" IS NOT NULL`,
+      [c.ids],
+    );
+    preparedByDue = Number(rows[0]?.n);
+    console.log(`  ${name}: ${preparedByDue} of ${N} prepared 0.3 s before they were due`);
+  }
   const lastDue = t0 + spreadMs;
   await waitFor(async () => (await countSent(ctx, c.ids)).notPending >= N, lastDue + 90_000, 100);
   await waitFor(async () => (await countDelivered(ctx, c.ids)) >= N, Date.now() + 60_000, 100);
   await sleep(500); // duplicate deliveries, if any, would show up now
-  return collect(ctx, name, spreadMs ? `spread over ${spreadMs / 1000} s` : 'same instant', c, {
+  const result = await collect(ctx, name, spreadMs ? `spread over ${spreadMs / 1000} s` : 'same instant', c, {
     outboundJobs: true,
   });
+  return { ...result, preparedByDue };
 }
 
 /**
@@ -378,10 +424,13 @@ async function flushRun(ctx: Ctx): Promise<RunResult> {
     `  flush: ${sentAtFlush} sent, ${pending.length} pending; deleted ${deleted} keys of ${ctx.prefix}:* ` +
       `${((flushedAt - tick) / 1000).toFixed(1)} s after the reconciler's expected tick`,
   );
-  // The last reminder is due at T0 + 60 s: its delayed job reappears the moment the reconciler runs
-  // (or, when the reconciler comes after its due time, the reminder is sent at once).
+  // The last reminder is due at T0 + 60 s and was prepared before the flush: the delayed release job
+  // of its instant reappears the moment the reconciler runs (or, when the reconciler comes after its
+  // due time, the reminder is sent at once).
   const lastId = c.ids.at(-1) as string;
-  const sentinel = `${ctx.prefix}:timers:reminder-${lastId}-${c.dueAt.get(lastId)}`;
+  const lastDue = c.dueAt.get(lastId);
+  // (Its job id: the instant, and the moment the job is taken up, 250 ms before it.)
+  const sentinel = `${ctx.prefix}:timers:reminder-release-${lastDue}-${(lastDue as number) - 250}`;
   const reconcileSeen = waitFor(
     async () => (await ctx.redis.exists(sentinel)) === 1 || (await countSent(ctx, [lastId])).notPending === 1,
     flushedAt + 180_000,
@@ -434,12 +483,12 @@ const triple = (s: Stats | null) => (s ? `${ms(s.p50)} / ${ms(s.p99)} / ${ms(s.m
 
 function table(results: RunResult[]): string {
   const lines = [
-    '| run | due | reminders | written late ms p50 / p99 / max | picked up late ms p50 / p99 / max | handed to outbound queue ms p50 / p99 / max | delivered to chat ms p50 / p99 / max | last written after first due s | not sent | lost | duplicates (rows / deliveries) | CPU ms per reminder |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| run | due | reminders | prepared in time | **handed to outbound queue late ms p50 / p99 / max** | outbox row written late ms p50 / p99 / max | release job picked up late ms p50 / p99 / max | delivered to chat ms p50 / p99 / max | last written after first due s | not sent | lost | duplicates (rows / deliveries) | CPU ms per reminder |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of results) {
     lines.push(
-      `| ${r.name} | ${r.due} | ${r.reminders} | ${triple(r.written)} | ${triple(r.pickedUp)} | ${triple(r.enqueued)} | ${triple(r.delivered)} | ${sec(r.allWrittenS)} | ${r.notSent} | ${r.lost} | ${r.duplicates} / ${r.duplicateDeliveries} | ${sec(r.cpuMsPerReminder)} |`,
+      `| ${r.name} | ${r.due} | ${r.reminders} | ${r.preparedByDue ?? '—'} | ${triple(r.enqueued)} | ${triple(r.written)} | ${triple(r.pickedUp)} | ${triple(r.delivered)} | ${sec(r.allWrittenS)} | ${r.notSent} | ${r.lost} | ${r.duplicates} / ${r.duplicateDeliveries} | ${sec(r.cpuMsPerReminder)} |`,
     );
   }
   return lines.join('\n');
@@ -510,7 +559,7 @@ async function main() {
     // Warnings are collected (and counted in the report) rather than printed between the figures.
     const log = createLogger('warn', { write: (line: string) => void warnings.push(line) });
     const beforeStart = Date.now();
-    app = await startApp(config, log);
+    app = await startApp(config, log, { reminderPrepareAheadMs: PREPARE_AHEAD_MS });
     // startApp starts the periodic reconciler just before it listens: between these two moments.
     const reconcileEpoch = Date.now();
     console.log(`app started in ${reconcileEpoch - beforeStart} ms`);
@@ -590,6 +639,8 @@ async function main() {
     );
     for (const w of warnings.slice(0, 5)) console.log(`  ${w.trim().slice(0, 300)}`);
     if (ctx.reconcileCost) console.log(ctx.reconcileCost);
+    // One machine-readable line for bench/all.ts (npm run bench).
+    console.log(`BENCH_JSON ${JSON.stringify({ bench: 'reminders', results })}`);
     // Only a full default run replaces the figures in the documentation.
     if (results.length === 3 && N === 1000 && !FLUSH_SCAN) {
       writeDoc({

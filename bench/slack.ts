@@ -5,6 +5,7 @@
 // Prints a table and writes it, with the date and the machine, to docs/slack.md.
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer as createTcpServer } from 'node:net';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { App as BoltApp, LogLevel } from '@slack/bolt';
@@ -153,6 +154,15 @@ async function drain(app: App): Promise<void> {
   }
 }
 
+/** A port nothing listens on right now (a random one collided with other work on the machine). */
+async function freePort(): Promise<number> {
+  const server = createTcpServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
 async function main(): Promise<void> {
   const loadBefore = os.loadavg()[0] ?? 0;
   const fake = await new FakeSlackApi().start();
@@ -169,7 +179,7 @@ async function main(): Promise<void> {
     clientOptions: { slackApiUrl: fake.url, retryConfig: { retries: 0 } },
   });
   bolt.event('message', async () => {});
-  const boltPort = 30_000 + Math.floor(Math.random() * 20_000);
+  const boltPort = await freePort();
   await bolt.start(boltPort);
   const boltUrl = `http://127.0.0.1:${boltPort}/slack/events`;
   for (let i = 0; i < 200; i++) await once(boltUrl);
@@ -228,6 +238,10 @@ async function main(): Promise<void> {
       `(ratio ${(ourOpen.p99 / Math.max(0.1, boltOpen.p99)).toFixed(1)}). Events stored (each once): ${stored}.`,
   ];
   console.log(lines.join('\n'));
+  // One machine-readable line for bench/all.ts (npm run bench).
+  console.log(
+    `BENCH_JSON ${JSON.stringify({ bench: 'slack', boltClosed, ourClosed, boltOpen, ourOpen, stored })}`,
+  );
   const doc = new URL('../docs/slack.md', import.meta.url);
   const section = `<!-- bench:slack -->\n${lines.join('\n')}\n<!-- /bench:slack -->`;
   const text = existsSync(doc) ? readFileSync(doc, 'utf8') : '';

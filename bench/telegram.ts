@@ -514,6 +514,8 @@ async function main() {
     );
   }
 
+  // One machine-readable line for bench/all.ts (npm run bench).
+  console.log(`BENCH_JSON ${JSON.stringify({ bench: 'telegram', inbound: results })}`);
   if (OUTBOUND <= 0) process.exit(0);
   console.log(`\noutbound: ${OUTBOUND} messages to ${OUTBOUND} chats, fake enforcing 30 msg/s overall`);
   const o = await withDatabase(runOutbound);
@@ -521,6 +523,7 @@ async function main() {
     `achieved ${fmt(o.rate)} msg/s = ${fmt(o.rate / 30, 3)} of the limit; 429s received: ${o.rateLimited429}; ` +
       `delivered ${o.delivered}/${o.messages}; lost: ${o.lost}; duplicates: ${o.duplicates}; wall ${fmt(o.wallSeconds)} s`,
   );
+  console.log(`BENCH_JSON ${JSON.stringify({ bench: 'telegram', outbound: o })}`);
   process.exit(0);
 }
 

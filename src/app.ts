@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createChannels } from './bots/channels.ts';
+import { cleanInboundEvent } from './bots/clean-inbound.ts';
 import { LocalAdapter } from './bots/local/local-adapter.ts';
 import { localChatRoutes } from './bots/local/local-routes.ts';
 import type { ChannelAdapter, InboundEvent, Platform } from './bots/ports.ts';
@@ -18,19 +19,27 @@ import { offerWaveTimer } from './db/offer-wave-timer.ts';
 import { outboxRepo } from './db/outbox-repo.ts';
 import { reminderTimer } from './db/reminder-timer.ts';
 import { retentionTimer } from './db/retention.ts';
-import { unitOfWork } from './db/unit-of-work.ts';
+import { prismaSql } from './db/sql.ts';
+import { stepUnitOfWork, unitOfWork } from './db/unit-of-work.ts';
 import { toDraftPatch } from './domain/extract/to-draft.ts';
 import { Dispatcher } from './flows/dispatcher.ts';
 import type { ExtractFn } from './flows/ports.ts';
 import { type AfterCommit, type InboundRecord, processInbound } from './flows/shell.ts';
 import { staffSession } from './flows/staffing/staffing.ts';
+import { dashboardLinks, dashboardRoutes } from './http/dashboard/routes.ts';
 import { createMetrics } from './http/metrics.ts';
 import { createServer } from './http/server.ts';
 import { createDelivery, type Delivery, type DeliveryDeps } from './jobs/delivery.ts';
+import { monthlyDigestTimer } from './jobs/monthly-digest.ts';
+import { inboxRecovery, onRedisBack } from './jobs/recovery.ts';
 import { checkRedis, createRedis } from './jobs/redis.ts';
 import { createTimers, type Timers } from './jobs/timers.ts';
 import { extractRequest } from './llm/extract-request.ts';
+import { registerHarvestLlm } from './llm/harvest-wiring.ts';
 import { createLlmClient } from './llm/llm-client.ts';
+import { rolePlan } from './roles.ts';
+import { inPersonOrder } from './roles-inbound.ts';
+import { bridgeLocalChat } from './roles-local-bridge.ts';
 
 export interface AppOptions {
   /** Tests: an in-memory embedded database instead of DATA_DIR. */
@@ -41,6 +50,8 @@ export interface AppOptions {
   telegram?: TelegramChannelOptions;
   /** Benchmarks: outbound queue limits other than the platforms' own. */
   deliveryLimits?: DeliveryDeps['limits'];
+  /** Tests and benchmarks: how long before its due time a reminder is prepared (default 5 minutes). */
+  reminderPrepareAheadMs?: number;
   /** Tests and benchmarks: Slack client retries and per-channel pace. */
   slack?: SlackTuning;
 }
@@ -65,6 +76,7 @@ export interface App {
 
 export async function startApp(config: Config, log: Logger, options: AppOptions = {}): Promise<App> {
   const now = options.now ?? (() => new Date());
+  const plan = rolePlan(config);
   const metrics = createMetrics();
   const db = await openDatabase({
     production: config.NODE_ENV === 'production',
@@ -87,7 +99,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     throw err;
   }
 
-  if (config.demoData && (await seedDemoData(db.prisma)))
+  if (plan.receives && config.demoData && (await seedDemoData(db.prisma)))
     log.info('seeded demo data (coordinator, 2 partners, 12 volunteers)');
 
   const adapters: Partial<Record<Platform, ChannelAdapter>> = {};
@@ -107,8 +119,8 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   });
   for (const channel of channels) adapters[channel.adapter.platform] = channel.adapter;
 
-  const outbox = outboxRepo(db.prisma);
-  const inbox = inboxRepo(db.prisma, config.DEFAULT_LOCALE);
+  const outbox = outboxRepo(db.prisma, db.sql);
+  const inbox = inboxRepo(db.prisma, config.DEFAULT_LOCALE, db.sql);
   const delivery = createDelivery({
     connection: redis,
     workerConnection: workerRedis,
@@ -133,11 +145,14 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   };
   const shellDeps = {
     extract,
+    llmEnabled: llm.enabled,
     uow: unitOfWork(db.prisma),
+    steps: db.sql ? stepUnitOfWork(db.sql) : undefined,
     zone: config.APP_TIMEZONE,
     conversationTtlDays: config.CONVERSATION_TTL_DAYS,
     now,
     log,
+    dashboardLink: dashboardLinks(db.prisma, () => config.PUBLIC_URL ?? server.listeningOrigin),
   };
   /** After a commit: deliver the outbox rows and schedule the timers it wrote. */
   async function afterCommit(done: AfterCommit): Promise<void> {
@@ -155,17 +170,29 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     }
   }
   // The event as received (or as recovered from the inbox), so processing need not read it back.
-  const dispatcher = new Dispatcher<InboundRecord>(async (record) => {
+  const handle = async (record: InboundRecord) => {
     await afterCommit(await processInbound(shellDeps, record));
-    // At most 3 people at once: storing new events (the webhooks' ack) must not queue behind flow work.
-  }, 3);
+  };
+  // At most 3 people at once: storing new events (the webhooks' ack) must not queue behind flow work.
+  // With a shared PostgreSQL (several replicas possible) a person's events also keep their order across processes.
+  const dispatcher = new Dispatcher<InboundRecord>(
+    config.DATABASE_URL ? inPersonOrder(db.sql ?? prismaSql(db.prisma), handle) : handle,
+    3,
+  );
+  // Events left unprocessed (the database went away after storing one) are picked up again.
+  const inboxRetry = inboxRecovery({
+    unprocessed: () => inbox.unprocessed(),
+    dispatch: (r) => dispatcher.dispatch(r.personId, r),
+    log,
+  });
   timers.register(
     reminderTimer({
       prisma: db.prisma,
       uow: shellDeps.uow,
       zone: config.APP_TIMEZONE,
       afterCommit,
-      onSent: () => metrics.remindersSent.inc(),
+      onSent: (n) => metrics.remindersSent.inc(n ?? 1),
+      prepareAheadMs: options.reminderPrepareAheadMs,
     }),
   );
   timers.register(
@@ -179,18 +206,40 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   timers.register(
     harvestTimer({ prisma: db.prisma, uow: shellDeps.uow, zone: config.APP_TIMEZONE, now, afterCommit }),
   );
+  if (config.MONTHLY_DIGEST ?? config.NODE_ENV !== 'test')
+    timers.register(
+      monthlyDigestTimer({
+        prisma: db.prisma,
+        uow: shellDeps.uow,
+        zone: config.APP_TIMEZONE,
+        now,
+        afterCommit,
+      }),
+    );
+  registerHarvestLlm({
+    config,
+    llm,
+    registry: metrics.registry,
+    prisma: db.prisma,
+    shell: shellDeps,
+    timers,
+    afterCommit,
+    log,
+  });
 
   timers.register(
     retentionTimer({
       prisma: db.prisma,
       days: config.RETENTION_DAYS,
+      harvestRawDays: config.HARVEST_RAW_RETENTION_DAYS,
       zone: config.APP_TIMEZONE,
       now,
       onSwept: (report) => log.info({ retention: report }, 'retention sweep done'),
     }),
   );
 
-  async function receive(event: InboundEvent) {
+  async function receive(raw: InboundEvent) {
+    const event = cleanInboundEvent(raw);
     const r = await inbox.record(event);
     metrics.inbound.inc({
       platform: event.sender.platform,
@@ -199,7 +248,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     });
     if (!r.duplicate) {
       const { platform } = event.sender;
-      void dispatcher.dispatch(r.personId, {
+      inboxRetry.dispatch({
         id: r.id,
         personId: r.personId,
         platform,
@@ -220,7 +269,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
       ),
     }),
   });
-  if (localAdapter) {
+  if (localAdapter && plan.receives) {
     await server.register(async (scope) =>
       localChatRoutes(scope, {
         adapter: localAdapter,
@@ -230,12 +279,48 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     );
   }
 
-  for (const channel of channels) await channel.registerRoutes?.(server);
+  // The coordinator dashboard (sign-in by a link from /dashboard in chat) and the queue board (not on workers).
+  if (plan.receives) {
+    await server.register(async (scope) =>
+      dashboardRoutes(scope, {
+        prisma: db.prisma,
+        now,
+        zone: config.APP_TIMEZONE,
+        defaultLocale: config.DEFAULT_LOCALE,
+        publicUrl: config.PUBLIC_URL,
+        log,
+        queues: {
+          connection: redis,
+          prefix: config.QUEUE_PREFIX,
+          names: ['timers', ...Object.keys(adapters).map((p) => `outbound-${p.toLowerCase()}`)],
+        },
+      }),
+    );
+  }
 
-  delivery.start();
-  await timers.start();
+  if (plan.receives) for (const channel of channels) await channel.registerRoutes?.(server);
+  // With several processes (shared PostgreSQL), replies delivered elsewhere still reach the web chat live.
+  const stopLocalBridge =
+    localAdapter && config.DATABASE_URL
+      ? await bridgeLocalChat({
+          plan,
+          adapter: localAdapter,
+          redis,
+          prisma: db.prisma,
+          prefix: config.QUEUE_PREFIX,
+          log,
+        })
+      : async () => {};
+
+  if (plan.works) {
+    delivery.start();
+    await timers.start();
+  }
   // Recovery: events stored but not processed, and messages whose delivery job was lost.
-  for (const r of await inbox.unprocessed()) void dispatcher.dispatch(r.personId, r);
+  if (plan.receives) {
+    await inboxRetry.recover(true);
+    inboxRetry.start();
+  }
   const sweep = async () => {
     try {
       await delivery.resweep(await outbox.stalePending(30_000));
@@ -244,14 +329,25 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
       log.warn({ err: (err as Error).message }, 'outbox sweep failed');
     }
   };
-  await delivery.resweep(await outbox.stalePending(0));
-  const sweeper = setInterval(sweep, 30_000);
+  if (plan.works) await delivery.resweep(await outbox.stalePending(0));
+  const sweeper = setInterval(plan.works ? sweep : () => {}, 30_000);
   sweeper.unref();
+  const stopRedisWatch = plan.works
+    ? onRedisBack(
+        redis,
+        async () => {
+          await timers.reconcile();
+          await delivery.resweep(await outbox.stalePending(0));
+        },
+        log,
+      )
+    : () => {};
 
   const address = await server.listen({ port: config.PORT, host: config.HOST });
-  for (const channel of channels) await channel.start?.();
+  if (plan.receives) for (const channel of channels) await channel.start?.();
   log.info(
     {
+      role: plan.role,
       url: address,
       database: db.kind,
       localChat: Boolean(localAdapter),
@@ -291,11 +387,14 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
       if (stopped) return;
       stopped = true;
       clearInterval(sweeper);
+      inboxRetry.stop();
+      stopRedisWatch();
       for (const channel of channels) await channel.stop?.();
       await server.close();
       await dispatcher.idle();
       await timers.close();
       await delivery.close();
+      await stopLocalBridge();
       await closeRedis();
       await db.close();
     },

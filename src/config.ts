@@ -55,6 +55,10 @@ const EnvSchema = z.object({
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: url(['https:', 'http:']).optional(),
   OPENAI_MODEL: z.string().min(1).optional(),
+  /** Speech-to-text model for voice notes (OpenAI-compatible /audio/transcriptions). */
+  OPENAI_TRANSCRIBE_MODEL: z.string().min(1).default('whisper-1'),
+  /** Model that reads photos (vision); defaults to OPENAI_MODEL. */
+  OPENAI_VISION_MODEL: z.string().min(1).optional(),
   APP_TIMEZONE: timezone.default('Europe/Amsterdam'),
   DEFAULT_LOCALE: z.enum(['nl', 'en']).default('nl'),
   LOCAL_CHAT: bool.optional(),
@@ -63,6 +67,12 @@ const EnvSchema = z.object({
   CONVERSATION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   /** Days after which the text of logged messages is erased (the rows stay for counts). */
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Days after approval after which a harvest's raw notes and media are deleted (the approved harvest stays). */
+  HARVEST_RAW_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(60),
+  /** The coordinators' monthly harvest digest in chat (default on; off under NODE_ENV=test). */
+  MONTHLY_DIGEST: bool.optional(),
+  /** all: everything in one process; http: webhooks and flows; worker: queues and timers (src/roles.ts). */
+  APP_ROLE: z.enum(['all', 'http', 'worker']).default('all'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -102,6 +112,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         'Invalid configuration — TELEGRAM_WEBHOOK_SECRET: required when Telegram runs in webhook mode',
       );
     }
+  }
+  if (e.APP_ROLE !== 'all' && !e.DATABASE_URL) {
+    throw new ConfigError(
+      `Invalid configuration — APP_ROLE: "${e.APP_ROLE}" needs DATABASE_URL (the embedded database allows only one process; use APP_ROLE=all)`,
+    );
   }
   return {
     ...e,

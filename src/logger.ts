@@ -33,6 +33,27 @@ export function createLogger(level: string, destination?: pino.DestinationStream
         censor: '[redacted]',
       },
     },
-    destination,
+    withCapture(destination),
   );
+}
+
+let capture: pino.DestinationStream | undefined;
+
+/**
+ * Tests set LOG_CAPTURE_DIR: every line is then also appended to a file per process there, and the
+ * test run fails when any line holds a token, an e-mail address or a phone number.
+ */
+function withCapture(destination?: pino.DestinationStream): pino.DestinationStream | undefined {
+  const dir = process.env.LOG_CAPTURE_DIR;
+  if (!dir) return destination;
+  capture ??= pino.destination({
+    dest: `${dir}/${process.pid}.ndjson`,
+    append: true,
+    sync: true,
+    mkdir: true,
+  });
+  return pino.multistream([
+    { level: 'trace', stream: destination ?? pino.destination(1) },
+    { level: 'trace', stream: capture },
+  ]);
 }

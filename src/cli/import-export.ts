@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { type ExportKind, exportRows } from '../db/data-export.ts';
+import { harvestExportRows } from '../db/harvest-export.ts';
 import { importVolunteer } from '../db/volunteer-import.ts';
 import { headerField, parseVolunteerRow, type VolunteerRow } from '../domain/volunteer-row.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
@@ -105,7 +106,7 @@ export function renderRows(rows: Record<string, unknown>[], format: 'csv' | 'jso
   return stringify(rows, { header: true, columns: rows[0] ? Object.keys(rows[0]) : [] });
 }
 
-/** `export requests|sessions [--format csv|json] [--out FILE]`. */
+/** `export requests|sessions|harvests [--format csv|json] [--out FILE]`. */
 export async function runExport(prisma: PrismaClient, args: string[]): Promise<number> {
   const kind = args[0];
   const opt = (name: string) => {
@@ -113,11 +114,14 @@ export async function runExport(prisma: PrismaClient, args: string[]): Promise<n
     return i >= 0 ? args[i + 1] : undefined;
   };
   const format = opt('--format') ?? 'csv';
-  if ((kind !== 'requests' && kind !== 'sessions') || (format !== 'csv' && format !== 'json')) {
-    console.error('usage: npm run cli -- export requests|sessions [--format csv|json] [--out FILE]');
+  const kinds = ['requests', 'sessions', 'harvests'];
+  if (!kind || !kinds.includes(kind) || (format !== 'csv' && format !== 'json')) {
+    console.error('usage: npm run cli -- export requests|sessions|harvests [--format csv|json] [--out FILE]');
     return 2;
   }
-  const text = renderRows(await exportRows(prisma, kind as ExportKind), format);
+  const rows =
+    kind === 'harvests' ? await harvestExportRows(prisma) : await exportRows(prisma, kind as ExportKind);
+  const text = renderRows(rows, format);
   const out = opt('--out');
   if (out) {
     await writeFile(out, text);

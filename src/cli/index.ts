@@ -25,7 +25,8 @@ Commands:
   digest                  harvest digest for coordinators: --from DATE --to DATE [--wijk W] [--theme T]
   import-volunteers FILE  add volunteers from a CSV file (naam, platform, account, niveau, talen,
                           wijken, thema's, max per maand); a report line per row; safe to repeat
-  export requests|sessions  [--format csv|json] [--out FILE]`;
+  export KIND             requests, sessions or harvests (approved, shareable items only)
+                          [--format csv|json] [--out FILE]`;
 
 /** Operator commands. Each prints one clear result and sets the exit code. */
 async function main(argv: string[]): Promise<number> {

@@ -3,11 +3,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Logger } from 'pino';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { applyMigrations } from './migrate/migrator.ts';
 import { pgExecutor, pgliteExecutor, type SqlExecutor } from './migrate/sql-executor.ts';
+import { pgSql, type SqlRunner } from './sql.ts';
 
 export const MIGRATIONS_DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -18,6 +20,8 @@ export const MIGRATIONS_DIR = path.resolve(
 export interface Database {
   prisma: PrismaClient;
   kind: 'postgres' | 'pglite';
+  /** PostgreSQL only: Prisma's own pg pool, for the statements that run for every message (sql.ts). */
+  sql?: SqlRunner;
   /** Round-trip check for /readyz. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -67,13 +71,25 @@ async function migrate(exec: SqlExecutor, log: Logger): Promise<void> {
 
 async function openPostgres(url: string, log: Logger, production?: boolean): Promise<Database> {
   await migrate(pgExecutor(url), log);
-  const adapter = new PrismaPg({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  let closing = false;
+  // A connection that breaks while idle is dropped by the pool; it must not crash the process.
+  pool.on('error', (err) => {
+    if (!closing) log.warn({ err: err.message }, 'idle database connection failed');
+  });
+  const adapter = new PrismaPg(pool);
   const prisma = new PrismaClient({ adapter, errorFormat: production ? 'minimal' : undefined });
   return {
     prisma,
     kind: 'postgres',
+    sql: pgSql(pool),
     ping: () => ping(prisma),
-    close: () => prisma.$disconnect(),
+    async close() {
+      if (closing) return;
+      closing = true;
+      await prisma.$disconnect();
+      await pool.end();
+    },
   };
 }
 

@@ -34,6 +34,11 @@ export async function digestEntries(
         wijk: r.session.request.wijk,
         startsAt: r.session.startsAt,
         harvest: parsed.data,
+        outcomes: Array.isArray(r.outcomes)
+          ? (r.outcomes as { text?: unknown; at?: unknown }[]).flatMap((o) =>
+              typeof o?.text === 'string' ? [{ text: o.text, at: String(o.at ?? '') }] : [],
+            )
+          : [],
       },
     ];
   });

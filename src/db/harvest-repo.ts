@@ -1,3 +1,5 @@
+import { RawNotesSchema } from '../domain/harvest.ts';
+import { hasOthersWork, mergeNotes } from '../domain/harvest-merge.ts';
 import type { HarvestStage } from '../domain/harvest-plan.ts';
 import type { HarvestRepos } from '../flows/harvest/ports.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
@@ -36,12 +38,21 @@ export function harvestRepos(tx: Tx): HarvestRepos {
       return h ?? null;
     },
     async saveNotes(sessionId, authorId, notes) {
-      const existing = await tx.harvest.findUnique({ where: { sessionId }, select: { status: true } });
-      if (existing && (existing.status === 'APPROVED' || existing.status === 'SHARED')) return false;
-      await tx.harvest.upsert({
+      // Co-facilitators may answer at the same moment: create the row if needed, lock it, and merge
+      // into what is stored instead of overwriting it (docs/harvest.md, "Co-facilitators").
+      await tx.harvest.createMany({ data: [{ sessionId, authorId }], skipDuplicates: true });
+      const [row] = await tx.$queryRaw<{ status: string; rawNotes: unknown }[]>`
+        SELECT status, "rawNotes" FROM "Harvest" WHERE "sessionId" = ${sessionId} FOR UPDATE`;
+      if (!row || row.status === 'APPROVED' || row.status === 'SHARED') return false;
+      const stored = RawNotesSchema.safeParse(row.rawNotes);
+      const merged = stored.success ? mergeNotes(stored.data, notes) : notes;
+      await tx.harvest.update({
         where: { sessionId },
-        create: { sessionId, authorId, rawNotes: notes },
-        update: { rawNotes: notes },
+        data: {
+          rawNotes: merged,
+          // Only when this person's conversation holds all of it may they approve without reloading.
+          notesInSyncWith: hasOthersWork(merged, notes) ? null : authorId,
+        },
       });
       return true;
     },

@@ -3,34 +3,54 @@ import { InboundContentSchema } from '../bots/ports.ts';
 import type { InboundRecord } from '../flows/shell.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { newId } from './ids.ts';
+import { prismaSql, type SqlRunner, type Statement } from './sql.ts';
 
 export type RecordResult = { duplicate: true } | { duplicate: false; id: string; personId: string };
 
-/** The inbound event log: de-duplicates by platform event id and finds or creates the sender. */
-export function inboxRepo(prisma: PrismaClient, defaultLocale: string) {
+/**
+ * Finds the sender; someone we could not reach (blocked the bot, left the workspace) who writes
+ * again can be reached again; stores the event unless its platform event id was stored before.
+ */
+const RECORD_KNOWN: Statement = {
+  name: 'dlg_record_inbound',
+  text: `
+    WITH ident AS (
+      SELECT "id", "personId", "unreachableAt" FROM "ChannelIdentity"
+      WHERE "platform" = CAST($1 AS "Platform") AND "externalId" = $2
+    ), reachable AS (
+      UPDATE "ChannelIdentity" SET "unreachableAt" = NULL
+      WHERE "id" IN (SELECT "id" FROM ident WHERE "unreachableAt" IS NOT NULL)
+    ), stored AS (
+      INSERT INTO "InboundEvent"
+        ("id", "platform", "eventId", "personId", "externalUserId", "kind", "payload", "status", "receivedAt")
+      SELECT CAST($3 AS text), CAST($1 AS "Platform"), CAST($4 AS text), ident."personId", CAST($2 AS text),
+        CAST($5 AS text), CAST($6 AS jsonb), 'RECEIVED', (CAST($7 AS timestamptz) AT TIME ZONE 'UTC')
+      FROM ident
+      ON CONFLICT DO NOTHING
+      RETURNING "id"
+    )
+    SELECT ident."personId", (SELECT "id" FROM stored) AS "storedId" FROM ident`,
+};
+
+/**
+ * The inbound event log: de-duplicates by platform event id and finds or creates the sender.
+ * `sql`: the pg pool (PostgreSQL), for the one statement every update of a known sender costs.
+ */
+export function inboxRepo(prisma: PrismaClient, defaultLocale: string, sql?: SqlRunner) {
+  const run = sql ?? prismaSql(prisma);
+
   /** Stores the event of a sender we know, in one statement; null when we do not know the sender yet. */
   async function recordKnown(event: InboundEvent): Promise<RecordResult | null> {
     const { platform, externalId } = event.sender;
-    // Finds the sender; someone we could not reach (blocked the bot, left the workspace) who writes
-    // again can be reached again; stores the event unless its platform event id was stored before.
-    const rows = await prisma.$queryRaw<{ personId: string; storedId: string | null }[]>`
-      WITH ident AS (
-        SELECT "id", "personId", "unreachableAt" FROM "ChannelIdentity"
-        WHERE "platform" = CAST(${platform} AS "Platform") AND "externalId" = ${externalId}
-      ), reachable AS (
-        UPDATE "ChannelIdentity" SET "unreachableAt" = NULL
-        WHERE "id" IN (SELECT "id" FROM ident WHERE "unreachableAt" IS NOT NULL)
-      ), stored AS (
-        INSERT INTO "InboundEvent"
-          ("id", "platform", "eventId", "personId", "externalUserId", "kind", "payload", "status", "receivedAt")
-        SELECT ${newId()}, CAST(${platform} AS "Platform"), ${event.eventId}, ident."personId", ${externalId},
-          ${event.content.kind}, CAST(${JSON.stringify(event.content)} AS jsonb), 'RECEIVED', ${event.receivedAt}
-        FROM ident
-        ON CONFLICT DO NOTHING
-        RETURNING "id"
-      )
-      SELECT ident."personId", (SELECT "id" FROM stored) AS "storedId" FROM ident`;
-    const row = rows[0];
+    const [row] = await run.query<{ personId: string; storedId: string | null }>(RECORD_KNOWN, [
+      platform,
+      externalId,
+      newId(),
+      event.eventId,
+      event.content.kind,
+      JSON.stringify(event.content),
+      event.receivedAt.toISOString(),
+    ]);
     if (!row) return null;
     return row.storedId
       ? { duplicate: false, id: row.storedId, personId: row.personId }

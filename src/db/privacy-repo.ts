@@ -1,5 +1,5 @@
 import type { ErasureReport, PersonalExport, PrivacyRepos } from '../flows/privacy/ports.ts';
-import type { Prisma } from '../generated/prisma/client.ts';
+import { Prisma } from '../generated/prisma/client.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -108,6 +108,18 @@ export function privacyRepos(tx: Tx): PrivacyRepos {
         linkCodes,
         auditLog: { byYou: auditByPerson, aboutYou: auditAboutPerson },
         sessionExclusions: exclusions,
+        broadcastsCreated: await tx.broadcast.findMany({ where: { createdById: personId } }),
+        // Where a coordinator listed them as a stakeholder of a wijk (they get its harvests).
+        stakeholderContacts: await tx.stakeholderContact.findMany({ where: { personId } }),
+        // Dashboard sign-ins: when and until when; the stored hashes are of no use to anyone.
+        dashboardSessions: await tx.dashboardSession.findMany({
+          where: { personId },
+          select: { createdAt: true, lastSeenAt: true, expiresAt: true },
+        }),
+        dashboardLinks: await tx.dashboardLoginToken.findMany({
+          where: { personId },
+          select: { createdAt: true, expiresAt: true, usedAt: true },
+        }),
       };
       return out;
     },
@@ -167,7 +179,7 @@ export function privacyRepos(tx: Tx): PrivacyRepos {
       report.remindersCancelled = (
         await tx.scheduledReminder.updateMany({
           where: { personId, status: 'PENDING' },
-          data: { status: 'CANCELLED' },
+          data: { status: 'CANCELLED', preparedAt: null, prepared: Prisma.DbNull, outboxId: null },
         })
       ).count;
       report.identities = (await tx.channelIdentity.deleteMany({ where: { personId } })).count;
@@ -176,7 +188,16 @@ export function privacyRepos(tx: Tx): PrivacyRepos {
       report.conversations = (await tx.conversation.deleteMany({ where: { personId } })).count;
       report.buttons = (await tx.buttonToken.deleteMany({ where: { personId } })).count;
       await tx.linkCode.deleteMany({ where: { personId } });
+      // Signed in to the dashboard: signed out everywhere.
+      await tx.dashboardSession.deleteMany({ where: { personId } });
+      await tx.dashboardLoginToken.deleteMany({ where: { personId } });
+      // A coordinator's unsent broadcast draft holds their text (sent ones keep none).
+      await tx.broadcast.updateMany({
+        where: { createdById: personId, status: 'DRAFT' },
+        data: { status: 'CANCELLED', text: null },
+      });
       await tx.mediaFile.deleteMany({ where: { personId } });
+      await tx.stakeholderContact.deleteMany({ where: { personId } });
       await tx.harvest.updateMany({ where: { authorId: personId }, data: { rawNotes: {} } });
       report.inbound = (
         await tx.inboundEvent.updateMany({

@@ -1,10 +1,11 @@
 import { DateTime } from 'luxon';
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { TimerKind } from '../jobs/timers.ts';
 
 export const RETENTION_TIMER = 'retention';
 const LAST_RUN_KEY = 'retention.lastRunAt';
 const DAY_MS = 86_400_000;
+const DEFAULT_HARVEST_RAW_DAYS = 60;
 
 /** What one retention sweep removed (counts only). */
 export interface RetentionReport {
@@ -15,6 +16,10 @@ export interface RetentionReport {
   outboundTexts: number;
   /** /mijngegevens files removed from the outbox a day after delivery. */
   exports: number;
+  /** Harvests whose raw notes were deleted (approved long enough ago, or drafts left untouched). */
+  harvestNotes: number;
+  /** Stored media files (voice notes, photos) deleted. */
+  mediaFiles: number;
 }
 
 /**
@@ -24,9 +29,10 @@ export interface RetentionReport {
  */
 export async function sweepRetention(
   prisma: PrismaClient,
-  opts: { now: Date; days: number },
+  opts: { now: Date; days: number; harvestRawDays?: number },
 ): Promise<RetentionReport> {
   const cutoff = new Date(opts.now.getTime() - opts.days * DAY_MS);
+  const rawCutoff = new Date(opts.now.getTime() - (opts.harvestRawDays ?? DEFAULT_HARVEST_RAW_DAYS) * DAY_MS);
   return prisma.$transaction(async (tx) => {
     const conversations = await tx.conversation.deleteMany({ where: { expiresAt: { lt: opts.now } } });
     const buttons = await tx.buttonToken.deleteMany({ where: { expiresAt: { lt: opts.now } } });
@@ -49,7 +55,10 @@ export async function sweepRetention(
          AND payload->'file'->>'filename' LIKE 'mijngegevens-%' AND payload->'file' ? 'contentBase64'`,
       new Date(opts.now.getTime() - DAY_MS),
     );
+    const { harvestNotes, mediaFiles } = await sweepHarvestRaw(tx, rawCutoff, opts.now);
     return {
+      harvestNotes,
+      mediaFiles,
       exports,
       conversations: conversations.count,
       buttons: buttons.count,
@@ -58,6 +67,30 @@ export async function sweepRetention(
       outboundTexts,
     };
   });
+}
+
+/**
+ * Raw harvest notes (they may hold names and the private reflection) go `harvestRawDays` after
+ * approval, and a draft's after as many days untouched; the structured, scrubbed harvest and the
+ * scrubbed reflection stay. Media files go once nothing that still has raw notes refers to them.
+ */
+async function sweepHarvestRaw(
+  tx: Prisma.TransactionClient,
+  cutoff: Date,
+  now: Date,
+): Promise<{ harvestNotes: number; mediaFiles: number }> {
+  const harvestNotes = await tx.$executeRaw`
+    UPDATE "Harvest" SET "rawNotes" = '{}'::jsonb, "rawDeletedAt" = ${now}, "notesInSyncWith" = NULL
+    WHERE "rawDeletedAt" IS NULL
+      AND ((status IN ('APPROVED', 'SHARED') AND "approvedAt" < ${cutoff})
+        OR (status IN ('DRAFT', 'SUBMITTED') AND "updatedAt" < ${cutoff}))`;
+  const mediaFiles = await tx.$executeRaw`
+    DELETE FROM "MediaFile" m
+    WHERE m."createdAt" < ${cutoff}
+      AND NOT EXISTS (
+        SELECT 1 FROM "Harvest" h
+        WHERE h."rawDeletedAt" IS NULL AND strpos(h."rawNotes"::text, m.ref) > 0)`;
+  return { harvestNotes, mediaFiles };
 }
 
 /** The first 03:30 (local, a quiet hour) after `after`: a stable due time, so the job id is stable. */
@@ -75,6 +108,7 @@ export function nextSweepAt(after: Date, zone: string): Date {
 export function retentionTimer(deps: {
   prisma: PrismaClient;
   days: number;
+  harvestRawDays?: number;
   zone: string;
   now: () => Date;
   onSwept?(report: RetentionReport): void;
@@ -92,7 +126,11 @@ export function retentionTimer(deps: {
     async run(_id, now) {
       const last = await lastRun();
       if (last && now.getTime() - last.getTime() < DAY_MS - 3_600_000) return;
-      const report = await sweepRetention(deps.prisma, { now, days: deps.days });
+      const report = await sweepRetention(deps.prisma, {
+        now,
+        days: deps.days,
+        harvestRawDays: deps.harvestRawDays,
+      });
       await deps.prisma.setting.upsert({
         where: { key: LAST_RUN_KEY },
         update: { value: now.toISOString() },

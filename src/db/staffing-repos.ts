@@ -114,7 +114,11 @@ export function staffingRepos(tx: Tx): StaffingRepos {
           person: {
             include: {
               assignments: {
-                where: { status: 'ACTIVE', session: { endsAt: { gte: since } } },
+                // A cancelled session neither books its facilitators nor counts to their month (test/fuzz/monthly-max.test.ts).
+                where: {
+                  status: 'ACTIVE',
+                  session: { endsAt: { gte: since }, status: { not: 'CANCELLED' } },
+                },
                 include: { session: { include: { request: true } } },
               },
               offers: {
@@ -182,6 +186,20 @@ export function staffingRepos(tx: Tx): StaffingRepos {
           session: { status: { not: 'CANCELLED' }, startsAt: { lt: end }, endsAt: { gt: start } },
         },
       });
+    },
+
+    async monthLoad(personId, from, to) {
+      const [count, profile] = await Promise.all([
+        tx.assignment.count({
+          where: {
+            personId,
+            status: 'ACTIVE',
+            session: { status: { not: 'CANCELLED' }, startsAt: { gte: from, lt: to } },
+          },
+        }),
+        tx.volunteerProfile.findUnique({ where: { personId }, select: { maxPerMonth: true } }),
+      ]);
+      return { count, max: profile?.maxPerMonth ?? Number.POSITIVE_INFINITY };
     },
 
     async clashingOpenOffers(personId, start, end, exceptSessionId) {

@@ -1,6 +1,8 @@
 import type { FlowRepos, UnitOfWork } from '../flows/ports.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { outreachRepos } from './broadcast-repo.ts';
 import { flowRepos } from './flow-repos.ts';
+import { harvestExtraRepos } from './harvest-extra-repo.ts';
 import { harvestRepos } from './harvest-repo.ts';
 import { linkingRepos } from './linking-repo.ts';
 import { overviewRepos } from './overview-repo.ts';
@@ -8,6 +10,8 @@ import { privacyRepos } from './privacy-repo.ts';
 import { profileRepos } from './profile-repo.ts';
 import { reminderRepos } from './reminder-repos.ts';
 import { staffingRepos } from './staffing-repos.ts';
+
+export { stepUnitOfWork } from './step-repos.ts';
 
 /** Every conversation step commits atomically: state, effects, buttons and outbox rows together. */
 export function unitOfWork(prisma: PrismaClient): UnitOfWork {
@@ -21,8 +25,10 @@ export function unitOfWork(prisma: PrismaClient): UnitOfWork {
           reminders: reminderRepos(tx),
           profile: profileRepos(tx),
           harvest: harvestRepos(tx),
+          harvestExtra: harvestExtraRepos(tx),
           privacy: privacyRepos(tx),
           overview: overviewRepos(tx),
+          outreach: outreachRepos(tx),
         }),
       {
         timeout: 20_000,

@@ -22,7 +22,20 @@ export const RawNotesSchema = z.object({
   answers: z.partialRecord(z.enum(HARVEST_QUESTIONS), z.string().max(4096)).default({}),
   skipped: z.array(z.enum(HARVEST_QUESTIONS)).default([]),
   attachments: z
-    .array(z.object({ kind: z.enum(['voice', 'photo', 'document']), question: z.enum(HARVEST_QUESTIONS) }))
+    .array(
+      z.object({
+        kind: z.enum(['voice', 'photo', 'document']),
+        question: z.enum(HARVEST_QUESTIONS),
+        /** The stored file (MediaFile.ref); absent on notes from before files were read. */
+        ref: z.string().max(200).optional(),
+        /** Who sent it (their conversation gets the transcript). */
+        by: z.string().max(64).optional(),
+        /** When it arrived (ms), for the reading job's stable id. */
+        at: z.number().int().optional(),
+        /** pending: being read; read: its text joined the answer; kept: an attachment only. */
+        status: z.enum(['pending', 'read', 'kept']).optional(),
+      }),
+    )
     .default([]),
 });
 export type RawNotes = z.infer<typeof RawNotesSchema>;
@@ -121,10 +134,18 @@ export function displayText(item: HarvestItem): string {
   return item.section === 'quote' && item.verbatim ? `“${item.text}”` : item.text;
 }
 
+/** Marks text that came from a voice note or photo in the raw notes ("[spraakbericht] …"). */
+export const MEDIA_MARK = /^\s*\[(?:spraakbericht|foto|bestand|voice note|photo|file)\]\s*/i;
+
 function splitItems(text: string): string[] {
   return text
     .split(/\n+|(?:^|\s)[-•*]\s+|;\s+/)
-    .map((s) => s.replace(/^\s*(?:[-•*]|\d+[.)])\s*/, '').trim())
+    .map((s) =>
+      s
+        .replace(MEDIA_MARK, '')
+        .replace(/^\s*(?:[-•*]|\d+[.)])\s*/, '')
+        .trim(),
+    )
     .filter((s) => s.length > 1);
 }
 

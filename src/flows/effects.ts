@@ -4,11 +4,16 @@ import { toDraftPatch } from '../domain/extract/to-draft.ts';
 import { formatDateTime } from '../domain/time.ts';
 import { t } from '../i18n/index.ts';
 import { listMySessions, runAction, runMove, staffingScope } from './actions.ts';
+import { type BroadcastFilter, broadcastAction, draftBroadcast } from './broadcast.ts';
 import { coordinatorCommand } from './coordinator.ts';
 import { codesignEffect } from './coordinator-admin.ts';
+import { type DashboardLinkFn, runDashboardEffect } from './dashboard.ts';
 import { runHarvestEffect } from './harvest/harvest-effects.ts';
+import { runHarvestExtra } from './harvest/harvest-extra.ts';
+import { runHarvestLlmEffect } from './harvest/harvest-llm-effects.ts';
 import { CompleteDraftSchema } from './intake/intake-state.ts';
 import { renderSummary } from './intake/intake-summary.ts';
+import { runInvite } from './invite.ts';
 import { runLink, runLinkAction } from './linking.ts';
 import { runOverview } from './overview/overview.ts';
 import type { ExtractFn, FlowRepos } from './ports.ts';
@@ -33,6 +38,10 @@ export interface EffectScope {
   timers: TimerRequest[];
   /** Understanding a whole request in one message; without it, the rule-based extractor. */
   extract?: ExtractFn;
+  /** Whether an LLM is configured (the harvest then reads files and drafts after commit). */
+  llmEnabled?: boolean;
+  /** A one-time dashboard sign-in link (/dashboard); absent where no HTTP server runs. */
+  dashboardLink?: DashboardLinkFn;
 }
 
 /** Carries out one effect inside the current transaction and reports the outcome as data. */
@@ -109,6 +118,7 @@ export async function runEffect(effect: Effect, s: EffectScope): Promise<EffectR
     case 'action':
       if (effect.action.startsWith('act.link.')) return runLinkAction(effect.action, effect.value, s);
       if (effect.action.startsWith('act.privacy.')) return privacyAction(effect.action, effect.value, s);
+      if (effect.action.startsWith('act.broadcast.')) return broadcastAction(effect.action, effect.value, s);
       return runAction(effect.action, effect.value, s);
     case 'link':
       return runLink(effect.args, s);
@@ -116,6 +126,11 @@ export async function runEffect(effect: Effect, s: EffectScope): Promise<EffectR
     case 'harvestSave':
     case 'harvestApprove':
       return runHarvestEffect(effect, s);
+    case 'harvestExtra':
+      return runHarvestExtra(effect, s);
+    case 'harvestMedia':
+    case 'harvestDraft':
+      return runHarvestLlmEffect(effect, s);
     case 'loadProfile':
     case 'saveProfile':
       return runProfileEffect(effect, s);
@@ -140,6 +155,12 @@ export async function runEffect(effect: Effect, s: EffectScope): Promise<EffectR
       return privacyCommand(effect.command, s);
     case 'overview':
       return runOverview(s);
+    case 'invite':
+      return runInvite(effect.args, s);
+    case 'broadcastDraft':
+      return draftBroadcast(effect.text, effect.filter as BroadcastFilter, s);
+    case 'dashboard':
+      return runDashboardEffect(s);
     case 'listMyRequests': {
       const { organisation, items } = await repos.listRequests(ctx.person.id);
       const l = ctx.locale;

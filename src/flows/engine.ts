@@ -92,6 +92,7 @@ function stepFlow(active: ActiveFlow, input: FlowInput, ctx: FlowContext): Decis
 }
 
 const PRIVACY_COMMANDS = { privacy: 'statement', mijngegevens: 'export', vergeetmij: 'erase' } as const;
+const HARVEST_EXTRA = { belanghebbenden: 'stakeholders', reflecties: 'reflections' } as const;
 
 const hasRole = (ctx: FlowContext, ...roles: RoleName[]) => ctx.person.roles.some((r) => roles.includes(r));
 
@@ -101,7 +102,7 @@ export function decide(active: ActiveFlow | null, input: FlowInput, ctx: FlowCon
   if (input.kind === 'button' && input.action === 'setLocale') return setLocale(active, input.value, ctx);
   if (input.kind === 'button' && input.action === 'command') {
     // A button that runs a command ("fill in your profile now"); the command checks who may use it.
-    return onCommand(active, { command: input.value ?? '', args: '' }, ctx);
+    return onCommand(active, parseCommand(`/${input.value ?? ''}`) ?? { command: '', args: '' }, ctx);
   }
   if (input.kind === 'button' && input.action === 'act.session.move') {
     // Moving asks a question, so it is a (short) conversation; who may move is checked when it runs.
@@ -205,6 +206,15 @@ function onCommand(
     case 'overzicht':
       if (!hasRole(ctx, 'COORDINATOR')) return notAllowed(active, ctx, 'COORDINATOR');
       return nothing(ctx, active, [], [{ type: 'overview' }]);
+    case 'dashboard':
+      if (!hasRole(ctx, 'COORDINATOR')) return notAllowed(active, ctx, 'COORDINATOR');
+      return nothing(ctx, active, [], [{ type: 'dashboard' }]);
+    case 'uitnodigen':
+      if (!hasRole(ctx, 'COORDINATOR')) return notAllowed(active, ctx, 'COORDINATOR');
+      return nothing(ctx, active, [], [{ type: 'invite', args: cmd.args }]);
+    case 'rondsturen':
+      if (!hasRole(ctx, 'COORDINATOR')) return notAllowed(active, ctx, 'COORDINATOR');
+      return startFlow('broadcast', ctx, cmd.args);
     case 'gespreksvorm':
       if (!hasRole(ctx, 'COORDINATOR')) return notAllowed(active, ctx, 'COORDINATOR');
       return startFlow('codesign', ctx, cmd.args);
@@ -224,6 +234,14 @@ function onCommand(
       if (!ctx.person.onboarded) return needOnboarding(active, ctx);
       if (!hasRole(ctx, 'VOLUNTEER')) return notAllowed(active, ctx, 'VOLUNTEER');
       return startFlow('harvest', ctx, cmd.args);
+    case 'belanghebbenden':
+    case 'reflecties':
+      if (!hasRole(ctx, 'COORDINATOR')) return notAllowed(active, ctx, 'COORDINATOR');
+      return nothing(ctx, active, [], [{ type: 'harvestExtra', op: HARVEST_EXTRA[name], args: cmd.args }]);
+    case 'opbrengst':
+      if (!ctx.person.onboarded) return needOnboarding(active, ctx);
+      if (!hasRole(ctx, 'PARTNER', 'COORDINATOR')) return notAllowed(active, ctx, 'PARTNER');
+      return startFlow('outcome', ctx, cmd.args);
     case 'mijnaanvragen':
       if (!ctx.person.onboarded) return needOnboarding(active, ctx);
       if (!hasRole(ctx, 'PARTNER', 'COORDINATOR')) return notAllowed(active, ctx, 'PARTNER');

@@ -1,6 +1,8 @@
 import type { OutboundButton, OutboundMessage, Platform } from '../bots/ports.ts';
 import type { Locale } from '../i18n/index.ts';
+import type { OutreachRepos } from './broadcast.ts';
 import type { StoredFlow } from './engine.ts';
+import type { HarvestExtraRepos } from './harvest/extra-ports.ts';
 import type { HarvestRepos } from './harvest/ports.ts';
 import type { CompleteDraft } from './intake/intake-state.ts';
 import type { LinkingRepos } from './linking.ts';
@@ -119,10 +121,14 @@ export interface FlowRepos {
   profile: ProfileRepos;
   /** Harvests of past sessions (/oogst) on the same transaction. */
   harvest: HarvestRepos;
+  /** Stakeholders, outcomes and reflections of harvests on the same transaction. */
+  harvestExtra: HarvestExtraRepos;
   /** Export and erasure of a person's data (/mijngegevens, /vergeetmij) on the same transaction. */
   privacy: PrivacyRepos;
   /** Read-only queries behind /overzicht on the same transaction. */
   overview: OverviewRepos;
+  /** Invites and broadcasts (/uitnodigen, /rondsturen) on the same transaction. */
+  outreach: OutreachRepos;
   audit(entry: {
     actorId: string | null;
     action: string;

@@ -1,4 +1,6 @@
+import { broadcastFlow } from './broadcast-flow.ts';
 import { codesignFlow } from './codesign-flow.ts';
+import { outcomeFlow } from './harvest/close-loop.ts';
 import { harvestFlow } from './harvest/harvest-flow.ts';
 import { intakeFlow } from './intake/intake-flow.ts';
 import { moveFlow } from './move-flow.ts';
@@ -17,4 +19,6 @@ export const FLOWS: Record<string, AnyFlow> = {
   [codesignFlow.name]: codesignFlow,
   [profileFlow.name]: profileFlow,
   [harvestFlow.name]: harvestFlow,
+  [broadcastFlow.name]: broadcastFlow,
+  [outcomeFlow.name]: outcomeFlow,
 };

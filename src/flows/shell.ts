@@ -16,10 +16,25 @@ import type { FlowContext, FlowInput, Reply } from './types.ts';
 /** Longest text we accept in one message; Telegram's own limit is 4,096. */
 export const MAX_TEXT_LENGTH = 4096;
 
+/** The repositories a step without effects needs: claim and load, save the conversation, write the replies. */
+export type StepRepos = Pick<FlowRepos, 'beginTurn' | 'saveConversation' | 'queueReplies'>;
+/** Runs such a step atomically, like `UnitOfWork`, on a lighter path to the database. */
+export type StepUnitOfWork = <T>(fn: (repos: StepRepos) => Promise<T>) => Promise<T>;
+
 export interface ShellDeps {
   uow: UnitOfWork;
+  /**
+   * Optional: most steps (an answer, a button) have no effects and run here, on a shorter path to
+   * the database. A step that turns out to have effects has written nothing yet; it runs again in
+   * `uow`, with every repository.
+   */
+  steps?: StepUnitOfWork;
   /** Optional: free-text understanding with an LLM (else the rules). */
   extract?: ExtractFn;
+  /** Whether an LLM is configured (harvest: voice notes, photos and the draft are read after commit). */
+  llmEnabled?: boolean;
+  /** One-time dashboard sign-in links (/dashboard). */
+  dashboardLink?: (personId: string, now: Date) => Promise<string>;
   zone: string;
   conversationTtlDays: number;
   now: () => Date;
@@ -45,12 +60,22 @@ const MAX_EFFECT_ROUNDS = 5;
 
 /**
  * Runs one inbound event: load state, decide (pure), carry out effects, save state and write the
- * replies to the outbox — all in one transaction. Returns the outbound ids to deliver after commit.
+ * replies to the outbox — all or nothing (one transaction; for a step without effects, `steps`).
+ * Returns the outbound ids to deliver after commit.
  */
 export async function processInbound(deps: ShellDeps, inbound: InboundRecord): Promise<AfterCommit> {
+  let light = deps.steps;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await deps.uow((repos) => runOnce(deps, repos, inbound));
+      if (light) {
+        try {
+          return await light((repos) => runOnce(deps, repos, inbound, null));
+        } catch (err) {
+          if (!(err instanceof NeedsEffects)) throw err;
+          light = undefined;
+        }
+      }
+      return await deps.uow((repos) => runOnce(deps, repos, inbound, repos));
     } catch (err) {
       // A conflicting update or a database deadlock/serialization failure: the step is safe to redo.
       if ((err instanceof ConflictError || isRetryableDbError(err)) && attempt < 3) continue;
@@ -67,7 +92,15 @@ export async function processInbound(deps: ShellDeps, inbound: InboundRecord): P
   }
 }
 
-async function runOnce(deps: ShellDeps, repos: FlowRepos, inbound: InboundRecord): Promise<AfterCommit> {
+/** Thrown (before anything is written) when a step run without the effect repositories has effects. */
+class NeedsEffects extends Error {}
+
+async function runOnce(
+  deps: ShellDeps,
+  repos: StepRepos,
+  inbound: InboundRecord,
+  effectRepos: FlowRepos | null,
+): Promise<AfterCommit> {
   const now = deps.now();
   const { content } = inbound;
   const turn = await repos.beginTurn({
@@ -113,10 +146,13 @@ async function runOnce(deps: ShellDeps, repos: FlowRepos, inbound: InboundRecord
   const outboundIds: string[] = [];
   const timers: TimerRequest[] = [];
   const replies: Reply[] = [...notices, ...decision.replies];
+  if (decision.effects.length > 0 && !effectRepos) throw new NeedsEffects();
   const scope = {
-    repos,
+    repos: effectRepos as FlowRepos,
     timers,
     extract: deps.extract,
+    llmEnabled: deps.llmEnabled,
+    dashboardLink: deps.dashboardLink,
     ctx: { ...ctx, locale: decision.locale },
     platform: inbound.platform,
     keyPrefix: inbound.id,
@@ -194,7 +230,7 @@ function toFlowInput(
     case 'command':
       return { kind: 'command', command: content.command, args: content.args };
     case 'media':
-      return { kind: 'media', mediaKind: content.mediaKind };
+      return { kind: 'media', mediaKind: content.mediaKind, fileRef: content.fileRef };
     case 'form':
       return { kind: 'form', form: content.form, values: content.values };
     case 'button': {

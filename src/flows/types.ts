@@ -41,7 +41,7 @@ export type FlowInput =
   | { kind: 'text'; text: string }
   | { kind: 'button'; action: string; value?: string }
   | { kind: 'command'; command: string; args: string }
-  | { kind: 'media'; mediaKind: 'voice' | 'photo' | 'document' }
+  | { kind: 'media'; mediaKind: 'voice' | 'photo' | 'document'; fileRef?: string }
   | { kind: 'form'; form: 'intake'; values: Record<string, string> }
   | { kind: 'effect'; name: string; result: EffectResult };
 
@@ -72,9 +72,20 @@ export type Effect =
   | { type: 'coordinator'; command: 'kandidaten' | 'instellingen' | 'eerlijkheid' | 'niveau'; args: string }
   | { type: 'privacy'; command: 'statement' | 'export' | 'erase' }
   | { type: 'overview' }
+  | { type: 'invite'; args: string }
+  | { type: 'broadcastDraft'; text: string; filter: { wijk?: string; level?: string } }
+  | { type: 'dashboard' }
   | { type: 'harvestLoad'; args: string }
   | { type: 'harvestSave'; sessionId: string; notes: unknown; media?: 'voice' | 'photo' | 'document' }
   | { type: 'harvestApprove'; sessionId: string; harvest: unknown }
+  | {
+      type: 'harvestExtra';
+      op: 'stakeholders' | 'reflections' | 'outcomeLoad' | 'outcomeSave';
+      args: string;
+      sessionId?: string;
+    }
+  | { type: 'harvestMedia'; sessionId: string; notes: unknown; index: number }
+  | { type: 'harvestDraft'; sessionId: string }
   | { type: 'loadProfile' }
   | { type: 'saveProfile'; patch: ProfilePatch };
 

@@ -1,9 +1,12 @@
 import { matchingMessages } from '../domain/matching/messages.ts';
+import { broadcasts, invites } from './messages/broadcast.ts';
 import { codesign } from './messages/codesign.ts';
 import { common } from './messages/common.ts';
 import { codesignEdit, coordinator } from './messages/coordinator.ts';
+import { dashboard } from './messages/dashboard.ts';
 import { forms } from './messages/forms.ts';
 import { harvest } from './messages/harvest.ts';
+import { digest, harvestExtra } from './messages/harvest-extra.ts';
 import { intake, intakeFreeText } from './messages/intake.ts';
 import { intakeFields } from './messages/intake-fields.ts';
 import { linking } from './messages/linking.ts';
@@ -38,8 +41,13 @@ const catalogue = {
   ...codesign,
   ...profile,
   ...harvest,
+  ...harvestExtra,
+  ...digest,
   ...privacy,
   ...overview,
+  ...dashboard,
+  ...invites,
+  ...broadcasts,
 };
 export type MessageKey = keyof typeof catalogue;
 

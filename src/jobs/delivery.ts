@@ -61,10 +61,13 @@ export function createDelivery(deps: DeliveryDeps) {
   const queues = new Map<Platform, Queue<DeliveryJob>>();
   const workers: Worker<DeliveryJob>[] = [];
   for (const platform of PLATFORMS) {
-    queues.set(
-      platform,
-      new Queue(`outbound-${platform.toLowerCase()}`, { connection: deps.connection, prefix: deps.prefix }),
-    );
+    const queue = new Queue<DeliveryJob>(`outbound-${platform.toLowerCase()}`, {
+      connection: deps.connection,
+      prefix: deps.prefix,
+    });
+    // Without a listener BullMQ prints connection errors (Redis away) as bare stack traces on stderr.
+    queue.on('error', (err) => deps.log.warn({ err: err.message }, 'outbound queue error'));
+    queues.set(platform, queue);
   }
 
   /** Postpones the whole job (later messages of the batch wait too, keeping their order). */
@@ -197,19 +200,23 @@ export function createDelivery(deps: DeliveryDeps) {
         ...routes.filter((r) => r.ids.length > 0),
         ...(rest.length > 0 ? await deps.outbox.groups(rest) : []),
       ];
-      for (const g of groups) {
-        const queue = queues.get(g.platform);
-        await queue?.add(
-          'deliver',
-          { ids: g.ids, personId: g.personId },
-          {
-            jobId: `out-${g.ids[0]}`,
-            attempts: MAX_ATTEMPTS,
-            backoff: { type: 'custom' },
-            removeOnComplete: { age: 3600, count: 10_000 },
-            removeOnFail: { age: 7 * 86_400 },
-          },
-        );
+      const job = (g: DeliveryRoute) => ({
+        name: 'deliver',
+        data: { ids: g.ids, personId: g.personId },
+        opts: {
+          jobId: `out-${g.ids[0]}`,
+          attempts: MAX_ATTEMPTS,
+          backoff: { type: 'custom' as const },
+          removeOnComplete: { age: 3600, count: 10_000 },
+          removeOnFail: { age: 7 * 86_400 },
+        },
+      });
+      // Many people at once (a burst of reminders released together): one round trip per platform.
+      for (const platform of PLATFORMS) {
+        const mine = groups.filter((g) => g.platform === platform).map(job);
+        const queue = queues.get(platform);
+        if (mine.length === 1 && mine[0]) await queue?.add(mine[0].name, mine[0].data, mine[0].opts);
+        else if (mine.length > 1) await queue?.addBulk(mine);
       }
     },
 

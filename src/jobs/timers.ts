@@ -11,6 +11,8 @@ export interface TimerKind {
   name: string;
   pending(limit: number): Promise<{ id: string; dueAt: Date }[]>;
   run(id: string, now: Date): Promise<void>;
+  /** When the job for an item due at `dueAt` runs, if not then (a reminder is prepared ahead of it). */
+  jobAt?(id: string, dueAt: Date): Date;
 }
 
 /** Job payload: a kind and an id — never personal data. */
@@ -48,13 +50,16 @@ export function createTimers(deps: TimersDeps) {
   const now = deps.now ?? (() => new Date());
   const kinds = new Map<string, TimerKind>();
   const queue = new Queue<TimerJob>('timers', { connection: deps.connection, prefix: deps.prefix });
+  // Without a listener BullMQ prints connection errors (Redis away) as bare stack traces on stderr.
+  queue.on('error', (err) => deps.log.warn({ err: err.message }, 'timer queue error'));
   let worker: Worker<TimerJob> | null = null;
   let reconciler: NodeJS.Timeout | null = null;
 
   // The due time is part of the id: a re-planned timer gets a new job; the stale one finds nothing to do.
   const jobId = (kind: string, id: string, dueAt: Date) => `${kind}-${id}-${dueAt.getTime()}`;
 
-  async function schedule(kind: string, id: string, dueAt: Date): Promise<void> {
+  async function schedule(kind: string, id: string, due: Date): Promise<void> {
+    const dueAt = kinds.get(kind)?.jobAt?.(id, due) ?? due;
     await queue.add(
       kind,
       { kind, id },
@@ -73,7 +78,10 @@ export function createTimers(deps: TimersDeps) {
     let scheduled = 0;
     const at = now().getTime();
     for (const kind of kinds.values()) {
-      const items = await kind.pending(limit);
+      const items = (await kind.pending(limit)).map((t) => ({
+        id: t.id,
+        dueAt: kind.jobAt?.(t.id, t.dueAt) ?? t.dueAt,
+      }));
       if (items.length === 0) continue;
       await queue.addBulk(
         items.map((t) => ({

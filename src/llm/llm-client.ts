@@ -20,6 +20,10 @@ export interface StructuredRequest<T> {
   maxOutputTokens?: number;
   /** Overall time for this call including retries; capped by the client's own maximum. */
   deadlineMs?: number;
+  /** Images sent with the user text (data: URLs), for a model that can see. */
+  images?: string[];
+  /** Another model than the configured one (e.g. OPENAI_VISION_MODEL). */
+  model?: string;
 }
 
 /** The LLM as the rest of the app sees it. `structured` never throws for expected failures. */
@@ -112,7 +116,9 @@ export function createLlmClient(
         'llm call',
       );
     };
-    if (!budget.allows(estimateTokens(req.system + req.user) + maxOutput)) {
+    // An image costs roughly a thousand tokens at the usual detail.
+    const imageTokens = (req.images?.length ?? 0) * 1_000;
+    if (!budget.allows(estimateTokens(req.system + req.user) + imageTokens + maxOutput)) {
       finish('budget');
       return llmFailure('budget');
     }
@@ -128,10 +134,18 @@ export function createLlmClient(
       try {
         const completion = await sdk.chat.completions.parse(
           {
-            model,
+            model: req.model ?? model,
             messages: [
               { role: 'system', content: req.system },
-              { role: 'user', content: req.user },
+              {
+                role: 'user',
+                content: req.images?.length
+                  ? [
+                      { type: 'text' as const, text: req.user },
+                      ...req.images.map((url) => ({ type: 'image_url' as const, image_url: { url } })),
+                    ]
+                  : req.user,
+              },
             ],
             response_format: zodResponseFormat(req.schema, req.schemaName),
             max_completion_tokens: maxOutput,

@@ -36,6 +36,32 @@ export const CodesignOutput = z.object({
 });
 export type CodesignOutput = z.infer<typeof CodesignOutput>;
 
+/** What is legible on a photo of a flip chart or notes (harvest). */
+export const HarvestPhotoOutput = z.object({
+  readable: z.boolean(),
+  text: z.string(),
+});
+export type HarvestPhotoOutput = z.infer<typeof HarvestPhotoOutput>;
+
+/** A proposed harvest from the scrubbed interview answers. `quote`: claims to be word for word. */
+export const HarvestDraftOutput = z.object({
+  participants: z.number().nullable(),
+  themes: z.array(z.enum(THEME_KEYS)),
+  tags: z.array(z.string()),
+  items: z.array(
+    z.object({
+      section: z.enum(['insight', 'quote', 'idea', 'signal', 'partner']),
+      text: z.string(),
+    }),
+  ),
+});
+export type HarvestDraftOutput = z.infer<typeof HarvestDraftOutput>;
+
 /** Output schemas by the name a prompt's front matter gives. */
-export const OUTPUT_SCHEMAS = { ExtractRequestOutput, CodesignOutput } as const;
+export const OUTPUT_SCHEMAS = {
+  ExtractRequestOutput,
+  CodesignOutput,
+  HarvestPhotoOutput,
+  HarvestDraftOutput,
+} as const;
 export type OutputSchemaName = keyof typeof OUTPUT_SCHEMAS;

@@ -46,14 +46,18 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
+    // Speech to text comes as multipart form data: its fields (and the file, as text) are recorded.
+    const audio = req.url?.endsWith('/audio/transcriptions') === true;
+    if (req.method !== 'POST' || !req.url || !(req.url.endsWith('/chat/completions') || audio)) {
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"message":"not found"}}');
       return;
     }
     const recorded: RecordedRequest = {
       path: req.url,
       headers: req.headers,
-      body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'),
+      body: audio
+        ? multipartFields(Buffer.concat(chunks), String(req.headers['content-type']))
+        : JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'),
     };
     requests.push(recorded);
     const b = queue.shift() ?? (typeof fallback === 'function' ? fallback(recorded) : fallback);
@@ -72,6 +76,13 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       res
         .writeHead(b.status, headers)
         .end(JSON.stringify({ error: { message: `fake ${b.status}`, type: 'fake' } }));
+      return;
+    }
+    if (req.path.endsWith('/audio/transcriptions')) {
+      // 'json': the body as given; 'content': a transcript with that text; anything else: a 500.
+      const ok = b.kind === 'json' || b.kind === 'content';
+      const body = b.kind === 'json' ? b.value : b.kind === 'content' ? { text: b.content } : { error: {} };
+      res.writeHead(ok ? 200 : 500, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       return;
     }
     const message =
@@ -115,4 +126,19 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** The fields of a multipart/form-data body (a file's content as UTF-8 text). */
+function multipartFields(raw: Buffer, contentType: string): Record<string, string> {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  const mark = boundary?.[1] ?? boundary?.[2];
+  if (!mark) return {};
+  const fields: Record<string, string> = {};
+  for (const part of raw.toString('utf8').split(`--${mark}`)) {
+    const split = part.indexOf('\r\n\r\n');
+    if (split < 0) continue;
+    const name = /name="([^"]+)"/.exec(part.slice(0, split))?.[1];
+    if (name) fields[name] = part.slice(split + 4).replace(/\r\n$/, '');
+  }
+  return fields;
 }

@@ -217,6 +217,7 @@ export class FakeTelegramApi {
       case 'editMessageText':
         return this.textMessage(method, p, now);
       case 'sendDocument':
+      case 'sendPhoto':
         this.recentSends.push(now);
         return ok({
           message_id: ++this.messageSeq,

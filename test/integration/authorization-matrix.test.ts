@@ -29,10 +29,16 @@ const COMMANDS: [string, Who[]][] = [
   ['/eerlijkheid', COORDINATOR],
   ['/niveau Vrijwilliger0 senior', COORDINATOR],
   ['/gespreksvorm 1', COORDINATOR],
+  ['/belanghebbenden', COORDINATOR],
+  ['/reflecties', COORDINATOR],
+  ['/opbrengst', PARTNERS],
+  ['/uitnodigen vrijwilliger', COORDINATOR],
+  ['/rondsturen', COORDINATOR],
+  ['/dashboard', COORDINATOR],
 ];
 
 /** Commands that start a conversation, stopped again so the next command meets a clean slate. */
-const STARTS_A_FLOW = ['/aanvragen', '/profiel', '/pauze', '/gespreksvorm 1'];
+const STARTS_A_FLOW = ['/aanvragen', '/profiel', '/pauze', '/gespreksvorm 1', '/rondsturen'];
 
 const REFUSED = /Dat kan alleen als|Laten we je eerst aanmelden/;
 const FOREIGN = 'Deze knop is niet voor jou bedoeld';
@@ -159,6 +165,9 @@ describe('authorization matrix: every role × command and button × own/other ob
     await othersAreRefused('coordinator', await buttonOf('coordinator', 'act.setting'));
     await chat.coordinator.send('/kandidaten 1');
     await othersAreRefused('coordinator', await buttonOf('coordinator', 'act.staffnow'));
+    await chat.coordinator.send('/rondsturen');
+    await chat.coordinator.send('Even een test.');
+    await othersAreRefused('coordinator', await buttonOf('coordinator', 'act.broadcast.send'));
 
     // Someone's erasure button is theirs alone.
     await chat.otherPartner.send('/vergeetmij');

@@ -175,6 +175,10 @@ describe('privacy rights: /privacy, /mijngegevens, /vergeetmij, retention (Postg
         'linkCodes',
         'auditLog',
         'sessionExclusions',
+        'stakeholderContacts',
+        'broadcastsCreated',
+        'dashboardSessions',
+        'dashboardLinks',
       ].sort(),
     );
     expect(await db.auditLog.count({ where: { action: 'privacy.exported', actorId: me.id } })).toBe(1);

@@ -1,45 +1,17 @@
-import { spawn } from 'node:child_process';
-import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
 import { createTestDatabase, startTestApp } from '../support/app.ts';
-import {
-  createPerson,
-  createSession,
-  createVolunteers,
-  eventually,
-  futureEvening,
-  setSettings,
-} from '../support/fixtures.ts';
+import { baseEnv, prismaFor, spawnApp } from '../support/app-processes.ts';
+import { createVolunteers, eventually } from '../support/fixtures.ts';
 import { LocalChatClient, settle, texts } from '../support/local-chat-client.ts';
-
-const icsOf = async (client: LocalChatClient, app: App) => {
-  const withFile = (await client.history()).filter((m) => m.file).at(-1);
-  if (!withFile?.file) throw new Error('no .ics file in the chat');
-  const body = await (await fetch(`${app.url}${withFile.file.url}`)).text();
-  const cal = new ICAL.Component(ICAL.parse(body));
-  const event = cal.getFirstSubcomponent('vevent');
-  if (!event) throw new Error('no VEVENT in the .ics file');
-  return {
-    method: cal.getFirstPropertyValue('method'),
-    uid: event.getFirstPropertyValue('uid'),
-    sequence: event.getFirstPropertyValue('sequence'),
-    start: (event.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().toISOString(),
-  };
-};
-
-async function deleteQueueKeys(app: App) {
-  // Only this run's keys: other test files share the Redis server.
-  const { Redis } = await import('ioredis');
-  const redis = new Redis(app.config.REDIS_URL);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${app.config.QUEUE_PREFIX}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await redis.del(...keys);
-  } while (cursor !== '0');
-  redis.disconnect();
-}
+import {
+  coordinatorAndPartner,
+  deleteQueueKeys,
+  icsOf,
+  killHard,
+  manySessions,
+  staffedSession as staffed,
+} from './reminders-fixtures.ts';
 
 describe('reminders and calendars (PostgreSQL + Redis)', () => {
   let app: App;
@@ -47,34 +19,13 @@ describe('reminders and calendars (PostgreSQL + Redis)', () => {
   let partnerId: string;
   beforeAll(async () => {
     app = await startTestApp({ env: { DEMO_DATA: '0' } });
-    await createPerson(p(), 'coord', 'Lieke', ['COORDINATOR']);
-    partnerId = (await createPerson(p(), 'partner', 'Fatima', ['PARTNER'])).id;
-    await p().membership.create({
-      data: {
-        person: { connect: { id: partnerId } },
-        organisation: { connectOrCreate: { where: { name: 'Testhuis' }, create: { name: 'Testhuis' } } },
-      },
-    });
+    partnerId = await coordinatorAndPartner(p());
   });
   afterAll(async () => {
     await app?.stop();
   });
 
-  async function staffedSession(prefix: string, daysAhead = 10) {
-    await createVolunteers(p(), 1, { prefix });
-    await setSettings(p(), { waveSize: 1 });
-    const s = await createSession(p(), { startsAt: futureEvening(daysAhead), requestedById: partnerId });
-    await app.staff([s.sessionId]);
-    await settle(app);
-    // Whoever matching chose gets the offer; they accept it.
-    const offer = await p().offer.findFirstOrThrow({
-      where: { sessionId: s.sessionId, status: 'OPEN' },
-      include: { person: { include: { identities: true } } },
-    });
-    const volunteer = new LocalChatClient(app, offer.person.identities[0]?.externalId as string);
-    await volunteer.press('✅ Ja, ik doe het');
-    return { ...s, volunteer, personId: offer.personId };
-  }
+  const staffedSession = (prefix: string, daysAhead = 10) => staffed(app, partnerId, prefix, daysAhead);
 
   it('a booking sends a calendar invite and plans every reminder; a due reminder is sent once, "Ik kom" is recorded', async () => {
     const { sessionId, volunteer, personId } = await staffedSession('rem-a');
@@ -221,31 +172,10 @@ describe('reminders and calendars (PostgreSQL + Redis)', () => {
   });
 
   it('Redis flushed: the reconciler restores every pending reminder and each is sent exactly once', async () => {
-    const [vol] = await createVolunteers(p(), 1, { prefix: 'rem-flush' });
-    const start = futureEvening(20);
-    const request = await createSession(p(), { startsAt: start });
-    const sessions = await p().dialogueSession.createManyAndReturn({
-      data: Array.from({ length: 200 }, (_, i) => ({
-        requestId: request.requestId,
-        startsAt: new Date(start.getTime() + i * 60_000),
-        endsAt: new Date(start.getTime() + i * 60_000 + 3_600_000),
-      })),
-    });
-    await p().assignment.createMany({
-      data: sessions.map((s) => ({
-        sessionId: s.id,
-        personId: vol?.personId as string,
-        role: 'LEAD' as const,
-      })),
-    });
+    const { personId, sessionIds } = await manySessions(p(), 200, 'rem-flush');
     const due = new Date(Date.now() + 1500);
     await p().scheduledReminder.createMany({
-      data: sessions.map((s) => ({
-        kind: 'nudge',
-        sessionId: s.id,
-        personId: vol?.personId as string,
-        dueAt: due,
-      })),
+      data: sessionIds.map((sessionId) => ({ kind: 'nudge', sessionId, personId, dueAt: due })),
     });
     await app.timers.reconcile();
     await deleteQueueKeys(app); // everything the queue knew is gone
@@ -253,13 +183,13 @@ describe('reminders and calendars (PostgreSQL + Redis)', () => {
     await eventually(
       async () =>
         (await p().scheduledReminder.count({
-          where: { sessionId: { in: sessions.map((s) => s.id) }, status: 'SENT' },
+          where: { sessionId: { in: sessionIds }, status: 'SENT' },
         })) === 200,
       60_000,
     );
     await settle(app, 60_000);
     const messages = await p().outboundMessage.findMany({
-      where: { personId: vol?.personId, idempotencyKey: { startsWith: 'reminder:' } },
+      where: { personId, idempotencyKey: { startsWith: 'reminder:' } },
     });
     expect(messages).toHaveLength(200);
     expect(messages.every((m) => m.status === 'SENT')).toBe(true);
@@ -270,63 +200,29 @@ describe('a worker killed in the middle of sending (separate process, kill -9)',
   it('after restart every reminder is sent exactly once', async () => {
     const databaseUrl = await createTestDatabase();
     const prefix = `t_kill_${Date.now().toString(36)}`;
-    const env = {
-      DATABASE_URL: databaseUrl,
-      QUEUE_PREFIX: prefix,
-      DEMO_DATA: '0',
-      LOCAL_CHAT: '1',
-      NODE_ENV: 'test',
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-    };
+    const env = baseEnv(databaseUrl, prefix);
     const COUNT = 300;
     let app = await startTestApp({ databaseUrl, env });
-    const prisma = app.db.prisma;
-    const [vol] = await createVolunteers(prisma, 1, { prefix: 'kill' });
-    const start = futureEvening(20);
-    const request = await createSession(prisma, { startsAt: start });
-    const sessions = await prisma.dialogueSession.createManyAndReturn({
-      data: Array.from({ length: COUNT }, (_, i) => ({
-        requestId: request.requestId,
-        startsAt: new Date(start.getTime() + i * 60_000),
-        endsAt: new Date(start.getTime() + i * 60_000 + 3_600_000),
-      })),
-    });
-    await prisma.assignment.createMany({
-      data: sessions.map((s) => ({
-        sessionId: s.id,
-        personId: vol?.personId as string,
-        role: 'LEAD' as const,
-      })),
-    });
+    const { personId, sessionIds } = await manySessions(app.db.prisma, COUNT, 'kill');
     await app.stop();
 
-    // The reminders fall due a few seconds after the child process has started and reconciled.
-    const { PrismaClient } = await import('../../src/generated/prisma/client.ts');
-    const { PrismaPg } = await import('@prisma/adapter-pg');
-    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+    // The reminders fall due a few seconds after the child process has started and reconciled (some
+    // prepared ahead by then, some not: both paths are killed mid-way).
+    const db = await prismaFor(databaseUrl);
     await db.scheduledReminder.createMany({
-      data: sessions.map((s) => ({
+      data: sessionIds.map((sessionId) => ({
         kind: 'nudge',
-        sessionId: s.id,
-        personId: vol?.personId as string,
+        sessionId,
+        personId,
         dueAt: new Date(Date.now() + 8000),
       })),
     });
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/run-app.ts'], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());
-      child.on('exit', (code) => reject(new Error(`child exited ${code}`)));
-    });
+    const child = await spawnApp(env);
     await eventually(
       async () => (await db.scheduledReminder.count({ where: { status: 'SENT' } })) > 20,
       60_000,
     );
-    child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    await killHard(child);
     const sentBeforeRestart = await db.scheduledReminder.count({ where: { status: 'SENT' } });
 
     app = await startTestApp({ databaseUrl, env });

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
 import type { OutboundMessage } from '../../src/bots/ports.ts';
+import { columnChartSvg } from '../../src/domain/charts.ts';
 import type { Prisma } from '../../src/generated/prisma/client.ts';
+import { svgToPng } from '../../src/jobs/chart-png.ts';
 import { FakeTelegramApi } from '../fakes/telegram-api.ts';
 import { startTestApp } from '../support/app.ts';
 import { settle } from '../support/local-chat-client.ts';
@@ -142,6 +144,31 @@ describe('Telegram delivery (PostgreSQL + Redis + fake Bot API)', () => {
     const replies = await ria.send('/help');
     expect(texts(replies)).toContain('Dit kun je bij mij doen');
     expect((await identity()).unreachableAt).toBeNull();
+  });
+
+  it('sends a chart PNG (the monthly digest) with sendPhoto, so it shows inline', async () => {
+    const lieke = new TelegramUser(app, fake, 6_000_601, 'Lieke');
+    await lieke.send('/help');
+    const png = svgToPng(
+      columnChartSvg({ title: 'Dialogen', columns: [{ label: 'nov', value: 3 }], emptyText: '-' }),
+    );
+    await deliverDirect(lieke, 'chart-1', {
+      text: 'Dialogen per maand',
+      file: {
+        filename: 'dialogen-per-maand.png',
+        mimeType: 'image/png',
+        contentBase64: png.toString('base64'),
+      },
+    });
+    const photo = fake.callsOf('sendPhoto').find((c) => String(c.params.chat_id) === String(lieke.id));
+    const sent = Object.values(photo?.params ?? {}).find(
+      (v): v is { filename: string; content: Buffer } =>
+        typeof v === 'object' && v !== null && 'filename' in v,
+    );
+    expect(sent?.filename).toBe('dialogen-per-maand.png');
+    expect(sent?.content.equals(png)).toBe(true);
+    const docs = fake.callsOf('sendDocument').filter((c) => String(c.params.chat_id) === String(lieke.id));
+    expect(docs).toEqual([]);
   });
 
   it('sends files such as .ics with sendDocument, and edits a message in place', async () => {

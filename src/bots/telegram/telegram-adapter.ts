@@ -27,7 +27,11 @@ export interface TelegramAdapterOptions {
 /** One Bot API call that a message becomes. */
 type Part =
   | { kind: 'text'; text: string; keyboard?: InlineKeyboardMarkup }
-  | { kind: 'document'; filename: string; content: Buffer; keyboard?: InlineKeyboardMarkup };
+  | { kind: 'document'; filename: string; content: Buffer; keyboard?: InlineKeyboardMarkup; photo?: boolean };
+
+/** Images Telegram shows inline (sendPhoto: JPEG/PNG up to 10 MB); anything else goes as a document. */
+const PHOTO_TYPES = new Set(['image/png', 'image/jpeg']);
+const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
 
 interface Progress {
   done: number;
@@ -149,6 +153,11 @@ export class TelegramAdapter implements ChannelAdapter {
         link_preview_options: { is_disabled: true },
       });
     }
+    if (part.photo) {
+      return this.api.sendPhoto(chatId, new InputFile(part.content, part.filename), {
+        reply_markup: part.keyboard,
+      });
+    }
     return this.api.sendDocument(chatId, new InputFile(part.content, part.filename), {
       reply_markup: part.keyboard,
     });
@@ -176,6 +185,9 @@ export function renderParts(message: OutboundMessage): Part[] {
       // grammY writes the name unquoted into the multipart header: keep it to safe characters.
       filename: message.file.filename.replace(/[^\w.-]+/g, '_').slice(0, 100) || 'file',
       content: Buffer.from(message.file.contentBase64, 'base64'),
+      photo:
+        PHOTO_TYPES.has(message.file.mimeType) &&
+        Buffer.byteLength(message.file.contentBase64, 'base64') <= PHOTO_MAX_BYTES,
     });
   }
   const lastText = parts.findLastIndex((p) => p.kind === 'text');

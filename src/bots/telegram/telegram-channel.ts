@@ -4,6 +4,7 @@ import type { BotCommand } from 'grammy/types';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { ChannelRepo } from '../../db/channel-repo.ts';
+import { setTelegramBotUsername } from '../../flows/invite.ts';
 import { type Locale, type MessageKey, t } from '../../i18n/index.ts';
 import type { Channel, ReceiveInbound } from '../ports.ts';
 import { createMediaFetcher, TELEGRAM_DOWNLOAD_LIMIT } from './media-fetcher.ts';
@@ -110,6 +111,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): Channel {
   async function setUpWithRetry(attempt = 1): Promise<void> {
     try {
       await setUp();
+      setTelegramBotUsername(bot.botInfo.username); // for invite deep links (/uitnodigen)
       log.info({ mode, bot: bot.botInfo.username }, 'telegram channel ready');
       if (mode === 'polling') startPolling();
     } catch (err) {

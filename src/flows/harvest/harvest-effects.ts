@@ -7,10 +7,12 @@ import {
 } from '../../domain/harvest.ts';
 import { parseNameList, scrub } from '../../domain/scrub.ts';
 import { formatDateTime } from '../../domain/time.ts';
-import { t } from '../../i18n/index.ts';
+import { type Locale, t } from '../../i18n/index.ts';
 import type { EffectScope } from '../effects.ts';
 import type { Effect, EffectResult } from '../types.ts';
 import { reportHtml, reportText } from './harvest-view.ts';
+import { anonymiseReflection } from './reflections.ts';
+import { shareWithStakeholders } from './stakeholders.ts';
 
 type HarvestEffect = Extract<Effect, { type: 'harvestLoad' | 'harvestSave' | 'harvestApprove' }>;
 
@@ -36,6 +38,8 @@ async function load(args: string, s: EffectScope): Promise<EffectResult> {
   const session = await repos.staffing.session(open.sessionId);
   if (!session) return { ok: false, error: 'none' };
   const existing = await repos.harvest.get(open.sessionId);
+  // What they now hold is what is stored: they may approve it (until a co-facilitator adds to it).
+  if (existing) await repos.harvestExtra.markInSync(open.sessionId, ctx.person.id);
   return {
     ok: true,
     data: {
@@ -77,6 +81,10 @@ async function approve(sessionId: string, proposed: unknown, s: EffectScope): Pr
   const row = await repos.harvest.get(sessionId);
   if (!row) return { ok: false, error: 'none' };
   if (row.status === 'APPROVED' || row.status === 'SHARED') return { ok: false, error: 'already' };
+  if ((await repos.harvestExtra.inSyncWith(sessionId)) !== ctx.person.id) {
+    // A co-facilitator added answers this draft does not show: approving it would lose them.
+    return { ok: false, error: 'changed' };
+  }
   // Belt and braces: whatever the draft says, what is stored and shared is scrubbed with the names
   // in the stored notes, and only quotes found in the facilitator's own words keep their marks.
   const notes = RawNotesSchema.parse(row.rawNotes);
@@ -98,22 +106,67 @@ async function approve(sessionId: string, proposed: unknown, s: EffectScope): Pr
     subjectId: sessionId,
   });
   const session = await repos.staffing.session(sessionId);
-  const partner = session?.requestedById ? await repos.staffing.recipient(session.requestedById) : null;
-  if (!session || !partner) return { ok: true, data: { shared: false } };
-  const l = partner.locale;
-  const when = formatDateTime(session.startsAt, ctx.zone, l);
-  const title = t(l, 'harvest.report_title', { organisation: session.organisation, when });
-  const html = reportHtml(harvest, { title, locale: l });
-  // One report per session, ever: the key does not depend on the inbound event.
-  const id = await repos.queueMessage(partner.id, `harvest-report:${sessionId}`, {
-    text: t(l, 'harvest.report_message', { when, body: reportText(harvest, l) }),
-    file: {
-      filename: `oogst-${session.requestNumber}.html`,
-      mimeType: 'text/html',
-      contentBase64: Buffer.from(html, 'utf8').toString('base64'),
+  if (!session) return { ok: true, data: { shared: false } };
+  // The reflection stays with the organisation's learning community, scrubbed, never in the report.
+  const reflection = notes.answers.reflection
+    ? anonymiseReflection(notes.answers.reflection, [
+        ...names,
+        ...session.assignments.flatMap((a) => [a.name]),
+        ...(await facilitatorNames(
+          session.assignments.map((a) => a.personId),
+          s,
+        )),
+        session.organisation,
+        session.contact.name,
+      ])
+    : null;
+  if (reflection) await repos.harvestExtra.setReflection(sessionId, reflection);
+  const render = (l: Locale) => {
+    const when = formatDateTime(session.startsAt, ctx.zone, l);
+    const title = t(l, 'harvest.report_title', { organisation: session.organisation, when });
+    const html = reportHtml(harvest, { title, locale: l });
+    const body = reportText(harvest, l);
+    return {
+      text: t(l, 'harvest.report_message', { when, body }),
+      body,
+      when,
+      file: {
+        filename: `oogst-${session.requestNumber}.html`,
+        mimeType: 'text/html',
+        contentBase64: Buffer.from(html, 'utf8').toString('base64'),
+      },
+    };
+  };
+  await shareWithStakeholders(
+    {
+      sessionId,
+      wijk: session.wijk,
+      organisation: session.organisation,
+      requestNumber: session.requestNumber,
+      render,
     },
-  });
+    s,
+  );
+  const partner = session.requestedById ? await repos.staffing.recipient(session.requestedById) : null;
+  if (!partner) return { ok: true, data: { shared: false } };
+  const l = partner.locale;
+  // Close the loop: the partner can tell later what was done with it (/opbrengst).
+  const buttons = await repos.createButtons(
+    partner.id,
+    { flow: 'global', rev: 0, expiresAt: new Date(ctx.now.getTime() + 180 * 86_400_000) },
+    [[{ label: t(l, 'outcome.button'), action: 'command', value: `opbrengst ${session.requestNumber}` }]],
+  );
+  // One report per session, ever: the key does not depend on the inbound event.
+  const { text, file } = render(l);
+  const id = await repos.queueMessage(partner.id, `harvest-report:${sessionId}`, { text, file, buttons });
   if (id) s.outboundIds.push(id);
   await repos.harvest.markShared(sessionId);
   return { ok: true, data: { shared: true } };
+}
+
+/** Full display names of the facilitators (the snapshot has first names only). */
+async function facilitatorNames(ids: string[], s: EffectScope): Promise<string[]> {
+  const out: string[] = [];
+  for (const id of ids) out.push((await s.repos.personView(id)).displayName);
+  return out;
 }

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   buildHarvest,
   emptyNotes,
@@ -6,28 +5,16 @@ import {
   type HarvestQuestion,
   type RawNotes,
   RawNotesSchema,
+  StructuredHarvestSchema,
 } from '../../domain/harvest.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { done, type FlowContext, type FlowDefinition, type Reply, stay, type Transition } from '../types.ts';
+import { type MediaHooks, onMedia, onMediaRead, onMediaSaved } from './harvest-media.ts';
+import { HarvestState, type HarvestFlowState as State } from './harvest-state.ts';
 import { applyFlags, reviewBody } from './harvest-view.ts';
 
-const HarvestState = z.object({
-  step: z.enum(['loading', 'ask', 'review', 'approving']),
-  sessionId: z.string().default(''),
-  /** "Organisation, date" — what the facilitator recognises the dialogue by. */
-  label: z.string().default(''),
-  organisation: z.string().default(''),
-  q: z
-    .number()
-    .int()
-    .min(0)
-    .max(HARVEST_QUESTIONS.length - 1)
-    .default(0),
-  notes: RawNotesSchema.default(emptyNotes),
-  drop: z.array(z.number().int()).default([]),
-  hide: z.array(z.number().int()).default([]),
-});
-type State = z.infer<typeof HarvestState>;
+/** A draft asked for longer ago than this is presumed lost: the next message asks again. */
+const DRAFT_RETRY_MS = 60_000;
 
 /**
  * The harvest interview: one appreciative question at a time (each skippable), then a review where
@@ -55,21 +42,17 @@ export const harvestFlow: FlowDefinition<State> = {
         const skipped = [...new Set([...state.notes.skipped, q])];
         return advance({ ...state, notes: { ...state.notes, skipped } }, ctx);
       }
-      if (input.kind === 'media') {
-        const attachments = [...state.notes.attachments, { kind: input.mediaKind, question: q }];
-        const next = { ...state, notes: { ...state.notes, attachments } };
-        const kind = t(l, `harvest.kind.${input.mediaKind}`);
-        return stay(
-          next,
-          [{ text: t(l, 'harvest.media_kept', { kind }), buttons: skipButton(ctx) }],
-          [{ type: 'harvestSave', sessionId: state.sessionId, notes: next.notes, media: input.mediaKind }],
-        );
-      }
+      if (input.kind === 'media') return onMedia(state, input, ctx, skipButton(ctx));
       return stay(state, harvestFlow.reprompt(state, ctx));
+    }
+    if (state.step === 'drafting') {
+      // Still being put together; a draft that seems lost is asked for again.
+      if (ctx.now.getTime() - state.draftingSince > DRAFT_RETRY_MS) return toDrafting(state, ctx, []);
+      return stay(state, [{ text: t(l, 'harvest.drafting') }]);
     }
     if (state.step === 'review') {
       if (input.kind === 'button' && input.action === 'harvest.approve') {
-        const harvest = applyFlags(buildHarvest(state.notes), state);
+        const harvest = applyFlags(draftOf(state), state);
         return stay(
           { ...state, step: 'approving' },
           [],
@@ -95,6 +78,7 @@ export const harvestFlow: FlowDefinition<State> = {
   reprompt(state, ctx) {
     if (state.step === 'ask') return [question(state, ctx)];
     if (state.step === 'review') return review(state, ctx);
+    if (state.step === 'drafting') return [{ text: t(ctx.locale, 'harvest.drafting') }];
     return [];
   },
 };
@@ -120,10 +104,7 @@ function onEffect(
     const open = firstOpen(loaded.notes);
     const resumed = Object.keys(loaded.notes.answers).length + loaded.notes.skipped.length > 0;
     const hello = { text: t(l, resumed ? 'harvest.resume' : 'harvest.intro', { label: loaded.label }) };
-    if (open === null) {
-      const next = { ...loaded, step: 'review' as const };
-      return stay(next, [hello, ...review(next, ctx)]);
-    }
+    if (open === null) return toDrafting(loaded, ctx, [hello]);
     const next = { ...loaded, step: 'ask' as const, q: open };
     return stay(next, [hello, question(next, ctx)]);
   }
@@ -137,19 +118,65 @@ function onEffect(
       },
     ]);
   }
+  if (name === 'harvestMedia' && state.step !== 'loading')
+    return onMediaSaved(state, data(result), ctx, skipButton(ctx));
+  if (name === 'harvestMediaRead') return onMediaRead(state, data(result), ctx, hooks);
+  if (name === 'harvestDraft' && state.step === 'drafting') {
+    if (result.data?.queued === true) return stay(state, [{ text: t(l, 'harvest.drafting') }]);
+    const next = { ...state, step: 'review' as const, proposed: null };
+    return stay(next, review(next, ctx));
+  }
+  if (name === 'harvestDrafted' && state.step === 'drafting' && result.data?.sessionId === state.sessionId) {
+    const proposed = StructuredHarvestSchema.safeParse(result.data?.harvest);
+    const next = { ...state, step: 'review' as const, proposed: proposed.success ? proposed.data : null };
+    const notice =
+      result.data?.fallback || !proposed.success ? [{ text: t(l, 'harvest.draft_fallback') }] : [];
+    return stay(next, [...notice, ...review(next, ctx)]);
+  }
   return stay(state, []);
 }
 
-function advance(state: State, ctx: FlowContext): Transition<State> {
+const data = (result: { ok: boolean; data?: Record<string, unknown> }) => result.data ?? {};
+
+function advance(state: State, ctx: FlowContext, prefix: Reply[] = []): Transition<State> {
   const save = { type: 'harvestSave' as const, sessionId: state.sessionId, notes: state.notes };
   const open = firstOpen(state.notes, state.q + 1);
   if (open === null) {
-    const next = { ...state, step: 'review' as const };
-    return stay(next, review(next, ctx), [save]);
+    const drafting = toDrafting(state, ctx, prefix);
+    return { ...drafting, effects: [save, ...drafting.effects] };
   }
   const next = { ...state, q: open };
-  return stay(next, [question(next, ctx)], [save]);
+  return stay(next, [...prefix, question(next, ctx)], [save]);
 }
+
+/**
+ * All questions done: the draft is built (by the LLM after commit when there is one; the answer to
+ * `harvestDraft` says which), then reviewed. The review flags refer to item numbers, so they reset.
+ */
+function toDrafting(state: State, ctx: FlowContext, prefix: Reply[]): Transition<State> {
+  const next: State = {
+    ...state,
+    step: 'drafting',
+    proposed: null,
+    drop: [],
+    hide: [],
+    draftingSince: ctx.now.getTime(),
+  };
+  return stay(next, prefix, [{ type: 'harvestDraft', sessionId: state.sessionId }]);
+}
+
+const hooks: MediaHooks = {
+  advance,
+  question,
+  redraft: (state, ctx, prefix) => {
+    const drafting = toDrafting(state, ctx, prefix);
+    const save = { type: 'harvestSave' as const, sessionId: state.sessionId, notes: state.notes };
+    return { ...drafting, effects: [save, ...drafting.effects] };
+  },
+};
+
+/** What the facilitator reviews: the LLM's proposal when there is one, else the rule-based harvest. */
+const draftOf = (state: State) => state.proposed ?? buildHarvest(state.notes);
 
 /** The first question from `from` on that was neither answered nor skipped (null: all done). */
 function firstOpen(notes: RawNotes, from = 0): number | null {
@@ -172,7 +199,7 @@ function question(state: State, ctx: FlowContext): Reply {
 
 function review(state: State, ctx: FlowContext): Reply[] {
   const l = ctx.locale;
-  const body = reviewBody(buildHarvest(state.notes), state, l);
+  const body = reviewBody(draftOf(state), state, l);
   return [
     {
       text: t(l, 'harvest.review', { organisation: state.organisation, body }),
@@ -185,5 +212,6 @@ function errorKey(error: string): MessageKey {
   if (error === 'not_yours') return 'harvest.not_yours';
   if (error === 'already') return 'harvest.already';
   if (error === 'none') return 'harvest.none';
+  if (error === 'changed') return 'harvest.changed_by_other';
   return 'error.internal';
 }

@@ -1,13 +1,11 @@
-import { DateTime } from 'luxon';
 import type { OutboundMessage } from '../../bots/ports.ts';
 import { calendarInvite } from '../../domain/calendar.ts';
-import { isQuiet, planReminders, QUIET_HOURS, type ReminderKind } from '../../domain/reminder-plan.ts';
-import { type Locale, type MessageKey, t } from '../../i18n/index.ts';
+import { planReminders, type ReminderKind } from '../../domain/reminder-plan.ts';
+import { type MessageKey, t } from '../../i18n/index.ts';
 import { sessionDetails, when, where } from '../staffing/offer-text.ts';
 import type { StaffingScope } from '../staffing/staffing.ts';
 import type { SessionSnapshot } from '../staffing/types.ts';
 import type { ReminderRepos } from './ports.ts';
-import { openingQuestions } from './questions.ts';
 
 export const REMINDER_TIMER = 'reminder';
 
@@ -107,122 +105,4 @@ export async function sendInvite(
     text: t(l, `invite.${change}`, { when: when(session, scope.zone, l) }),
     file,
   });
-}
-
-function mapLink(session: SessionSnapshot): string {
-  if (session.online || !session.address) return '—';
-  return `https://www.openstreetmap.org/search?query=${encodeURIComponent(`${session.address}, Utrecht`)}`;
-}
-
-function contactLine(session: SessionSnapshot): string {
-  return [session.contact.name, session.contact.phone, session.contact.email].filter(Boolean).join(', ');
-}
-
-function reminderMessage(
-  kind: ReminderKind,
-  session: SessionSnapshot,
-  l: Locale,
-  zone: string,
-  assignmentId: string | null,
-) {
-  const cant = assignmentId
-    ? [{ label: t(l, 'reminder.cant'), action: 'act.cantmake', value: assignmentId }]
-    : [];
-  switch (kind) {
-    case 'week_before':
-      return {
-        text: t(l, 'reminder.week_before', { details: sessionDetails(session, zone, l) }),
-        buttons: [
-          [{ label: t(l, 'reminder.coming'), action: 'act.coming', value: assignmentId ?? '' }, ...cant],
-        ],
-      };
-    case 'day_before':
-      return {
-        text: t(l, 'reminder.day_before', {
-          details: sessionDetails(session, zone, l),
-          map: mapLink(session),
-          contact: contactLine(session),
-          questions: openingQuestions(session, l)
-            .map((q) => `• ${q}`)
-            .join('\n'),
-        }),
-        buttons: [cant],
-      };
-    case 'nudge':
-      return {
-        text: t(l, 'reminder.nudge', {
-          time: DateTime.fromJSDate(session.startsAt, { zone }).toFormat('HH:mm'),
-          organisation: session.organisation,
-          where: where(session, l),
-        }),
-        buttons: [cant],
-      };
-    case 'partner_check':
-      return {
-        text: t(l, 'reminder.partner_check', {
-          when: when(session, zone, l),
-          participants: session.expectedParticipants,
-        }),
-        buttons: [
-          [
-            { label: t(l, 'reminder.partner_ok'), action: 'act.partner.ok', value: session.id },
-            { label: t(l, 'reminder.partner_changed'), action: 'act.partner.changed', value: session.id },
-          ],
-        ],
-      };
-  }
-}
-
-export type ReminderOutcome = 'sent' | 'not_due' | 'already' | 'cancelled' | 'skipped' | 'moved';
-
-/** Sends one due reminder exactly once; anything that no longer makes sense is cancelled or skipped. */
-export async function sendReminder(scope: ReminderScope, reminderId: string): Promise<ReminderOutcome> {
-  const r = await scope.reminders.get(reminderId);
-  if (r?.status !== 'PENDING') return 'already';
-  if (r.dueAt.getTime() > scope.now.getTime() + 1000) return 'not_due'; // a stale job of a re-planned reminder
-  const session = await scope.repos.session(r.sessionId);
-  const assignment = session?.assignments.find((a) => a.personId === r.personId) ?? null;
-  const isFacilitatorKind = r.kind !== 'partner_check';
-  if (!session || session.status === 'CANCELLED' || (isFacilitatorKind && !assignment)) {
-    await scope.reminders.setStatus(r.id, 'CANCELLED');
-    return 'cancelled';
-  }
-  if (session.startsAt <= scope.now) {
-    await scope.reminders.setStatus(r.id, 'SKIPPED');
-    return 'skipped';
-  }
-  // Overdue after an outage, now at night: wait for the morning if that is still before the start.
-  const local = DateTime.fromJSDate(scope.now, { zone: scope.zone });
-  if (isQuiet(local)) {
-    const morning = (local.hour < QUIET_HOURS.to ? local : local.plus({ days: 1 })).set({
-      hour: QUIET_HOURS.to,
-      minute: 0,
-      second: 0,
-      millisecond: 0,
-    });
-    if (morning.toJSDate() < session.startsAt) {
-      await scope.reminders.plan({
-        kind: r.kind,
-        sessionId: r.sessionId,
-        personId: r.personId,
-        dueAt: morning.toJSDate(),
-      });
-      scope.timers.push({ kind: REMINDER_TIMER, id: r.id, dueAt: morning.toJSDate() });
-      return 'moved';
-    }
-    await scope.reminders.setStatus(r.id, 'SKIPPED');
-    return 'skipped';
-  }
-  if (!(await scope.reminders.claimSent(r.id, scope.now))) return 'already';
-  const who = await scope.repos.recipient(r.personId);
-  if (!who) return 'cancelled';
-  const message = reminderMessage(r.kind, session, who.locale, scope.zone, assignment?.id ?? null);
-  const buttons = await scope.repos.offerButtons(
-    r.personId,
-    message.buttons.filter((row) => row.length > 0),
-  );
-  // The key is the reminder's id: a job that runs twice writes the message once.
-  const id = await scope.repos.queueMessage(r.personId, `reminder:${r.id}`, { text: message.text, buttons });
-  if (id) scope.outboundIds.push(id);
-  return 'sent';
 }

@@ -1,6 +1,6 @@
 import { t } from '../../i18n/index.ts';
 import { when } from '../staffing/offer-text.ts';
-import { editOfferMessage, type StaffingScope, staffSession } from '../staffing/staffing.ts';
+import { editOfferMessage, type StaffingScope, staffSession, withTravel } from '../staffing/staffing.ts';
 import type { SessionSnapshot } from '../staffing/types.ts';
 import type { PersonView } from '../types.ts';
 import { replanSession, sendInvite } from './reminders.ts';
@@ -103,10 +103,17 @@ export async function moveSession(
     endsAt: new Date(newStart.getTime() + duration),
     calendarSequence: sequence,
   };
+  const busy = withTravel(session);
   for (const a of session.assignments) {
     const who = await scope.repos.recipient(a.personId);
     if (!who) continue;
     const l = who.locale;
+    // Booked elsewhere at the new time: released from this one rather than booked twice (found by test/fuzz).
+    if ((await scope.repos.clashes(a.personId, busy.start, busy.end, session.id)) > 0) {
+      const times = { old: when(before, scope.zone, l), new: when(session, scope.zone, l) };
+      await releaseForClash(scope, session, a, t(l, 'session.moved_clash', times));
+      continue;
+    }
     const buttons = await scope.repos.offerButtons(a.personId, [
       [
         { label: t(l, 'session.move_yes'), action: 'act.move.yes', value: a.id },
@@ -149,4 +156,27 @@ export async function moveSession(
   });
   await staffSession(scope, session.id);
   return { ok: true, session };
+}
+
+/** Frees a facilitator whose other dialogue overlaps the new time; the move's own re-staffing fills the place. */
+async function releaseForClash(
+  scope: StaffingScope,
+  session: SessionSnapshot,
+  a: SessionSnapshot['assignments'][number],
+  text: string,
+) {
+  await scope.repos.releaseAssignment(a.id);
+  await scope.repos.markSessionStaffed(session.id, false);
+  await scope.repos.setRequestStatus(session.requestId, 'STAFFING');
+  await sendInvite(scope, session, a.personId, 'cancelled');
+  await send(scope, a.personId, `moved-clash:${session.id}:${a.personId}:${session.calendarSequence}`, {
+    text,
+  });
+  await scope.repos.audit({
+    actorId: null,
+    action: 'assignment.released_on_move',
+    subjectType: 'session',
+    subjectId: session.id,
+    details: { personId: a.personId },
+  });
 }

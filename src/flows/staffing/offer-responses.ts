@@ -9,10 +9,13 @@ export async function declineOffer(
   offerId: string,
   personId: string,
 ): Promise<OfferOutcome> {
+  const found = await scope.repos.offer(offerId);
+  if (!found) return 'not_open';
+  if (found.personId !== personId) return 'foreign';
+  // Under the session's lock, like acceptances and expiry: a decline never overwrites their outcome.
+  await scope.repos.lockSession(found.sessionId);
   const offer = await scope.repos.offer(offerId);
-  if (!offer) return 'not_open';
-  if (offer.personId !== personId) return 'foreign';
-  if (offer.status !== 'OPEN') return 'not_open';
+  if (offer?.status !== 'OPEN') return 'not_open';
   await scope.repos.setOfferStatus(offer.id, 'DECLINED');
   const who = await scope.repos.recipient(personId);
   const l = who?.locale ?? 'nl';
@@ -51,10 +54,15 @@ export async function recordDeclineReason(
 export async function expireWave(scope: StaffingScope, timerId: string): Promise<void> {
   const [sessionId, role, wave] = timerId.split('.');
   if (!sessionId || (role !== 'LEAD' && role !== 'TRAINEE')) return;
-  const open = (await scope.repos.openOffers(sessionId, role)).filter(
-    (o) => o.wave === Number(wave) && o.expiresAt <= scope.now,
-  );
-  const session = open.length ? await scope.repos.lockSession(sessionId) : null;
+  const due = async () =>
+    (await scope.repos.openOffers(sessionId, role)).filter(
+      (o) => o.wave === Number(wave) && o.expiresAt <= scope.now,
+    );
+  // Read again under the session's lock: an acceptance that held the lock meanwhile must not be
+  // overwritten as EXPIRED (test/reliability/kill-during-flows.test.ts found an active assignment
+  // whose offer said EXPIRED).
+  const session = (await due()).length ? await scope.repos.lockSession(sessionId) : null;
+  const open = session ? await due() : [];
   for (const offer of open) {
     await scope.repos.setOfferStatus(offer.id, 'EXPIRED');
     await editOfferMessage(scope, offer, 'offer.expired_edit', session ?? undefined);

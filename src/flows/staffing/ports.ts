@@ -33,6 +33,8 @@ export interface StaffingRepos {
   lockPerson(personId: string): Promise<void>;
   /** Active assignments of a person whose sessions overlap [start, end] (sessions not cancelled). */
   clashes(personId: string, start: Date, end: Date, exceptSessionId: string): Promise<number>;
+  /** Active assignments of a person on sessions (not cancelled) starting in [from, to), and their own monthly maximum. */
+  monthLoad(personId: string, from: Date, to: Date): Promise<{ count: number; max: number }>;
   /** Open offers of a person for other sessions that overlap [start, end]. */
   clashingOpenOffers(
     personId: string,

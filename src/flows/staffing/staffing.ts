@@ -157,6 +157,13 @@ async function alertNobody(
 export type OfferOutcome = 'accepted' | 'filled' | 'not_open' | 'foreign' | 'declined';
 
 /** The first acceptances win, exactly as many as the session needs, however many press at once. */
+/** Whether the volunteer already has their own maximum of dialogues in the session's calendar month. */
+async function atMonthlyMaximum(scope: StaffingScope, personId: string, session: SessionSnapshot) {
+  const start = DateTime.fromJSDate(session.startsAt, { zone: scope.zone }).startOf('month');
+  const load = await scope.repos.monthLoad(personId, start.toJSDate(), start.plus({ months: 1 }).toJSDate());
+  return load.count >= load.max;
+}
+
 export async function acceptOffer(
   scope: StaffingScope,
   offerId: string,
@@ -181,6 +188,13 @@ export async function acceptOffer(
   if (offer.status === 'OPEN' && (await repos.clashes(personId, busyFrom, busyTo, session.id)) > 0) {
     await repos.setOfferStatus(offer.id, 'WITHDRAWN');
     await send(scope, personId, `clash:${offer.id}`, { text: t(l, 'offer.clash') });
+    if (openPlaces(session, offer.role) > 0) await staffSession(scope, session.id);
+    return 'filled';
+  }
+  // Other offers accepted meanwhile may have reached their own monthly maximum (a hard rule; test/fuzz/monthly-max.test.ts).
+  if (offer.status === 'OPEN' && (await atMonthlyMaximum(scope, personId, session))) {
+    await repos.setOfferStatus(offer.id, 'WITHDRAWN');
+    await send(scope, personId, `monthly-max:${offer.id}`, { text: t(l, 'offer.monthly_max') });
     if (openPlaces(session, offer.role) > 0) await staffSession(scope, session.id);
     return 'filled';
   }

@@ -118,4 +118,40 @@ export const harvest = {
     nl: '⏰ De oogst van aanvraag #{number} ({organisation}, {when}) is na twee herinneringen nog niet binnen. Begeleider: {lead}.',
     en: '⏰ The harvest of request #{number} ({organisation}, {when}) has not come in after two reminders. Facilitator: {lead}.',
   },
+  'harvest.reading.voice': {
+    nl: '🎧 Ik luister naar je spraakbericht… Je kunt intussen gewoon verder.',
+    en: '🎧 Listening to your voice note… You can carry on meanwhile.',
+  },
+  'harvest.reading.photo': {
+    nl: '👀 Ik bekijk je foto… Je kunt intussen gewoon verder.',
+    en: '👀 Looking at your photo… You can carry on meanwhile.',
+  },
+  'harvest.reading.document': {
+    nl: '👀 Ik bekijk je bestand… Je kunt intussen gewoon verder.',
+    en: '👀 Looking at your file… You can carry on meanwhile.',
+  },
+  'harvest.heard': {
+    nl: 'Uit je {kind} heb ik dit bij je antwoord gezet:\n\n{text}\n\nKlopt er iets niet? Bij het nakijken kun je elk onderdeel schrappen.',
+    en: 'From your {kind} I added this to your answer:\n\n{text}\n\nSomething wrong? You can drop any item when you review.',
+  },
+  'harvest.heard_later': {
+    nl: 'Uit je {kind} heb ik tekst bij je oogst gezet. Met /oogst ga je verder.',
+    en: 'I added text from your {kind} to your harvest. /oogst picks up where you were.',
+  },
+  'harvest.read_failed': {
+    nl: 'Sorry, het lukte me niet om je {kind} uit te werken. Ik heb het bewaard en een coördinator kijkt ernaar. Wil je de kern in een paar woorden typen?',
+    en: 'Sorry, I could not work out your {kind}. I have kept it and a coordinator will look at it. Could you type the gist in a few words?',
+  },
+  'harvest.media_coordinator_failed': {
+    nl: '📎 Bij de oogst van aanvraag #{number} ({organisation}) is een {kind} binnengekomen dat ik niet kon uitwerken. Wil je het bekijken?',
+    en: '📎 A {kind} came in with the harvest of request #{number} ({organisation}) that I could not work out. Could you take a look?',
+  },
+  'harvest.drafting': {
+    nl: '✍️ Dank je! Ik zet de oogst voor je op een rij… een ogenblik.',
+    en: '✍️ Thank you! I am putting the harvest together for you… one moment.',
+  },
+  'harvest.draft_fallback': {
+    nl: 'Het samenvatten lukte nu niet; hieronder staat de oogst zoals je hem zelf gaf.',
+    en: 'Summarising did not work just now; below is the harvest as you gave it.',
+  },
 } as const;

@@ -40,6 +40,10 @@ export const offers = {
     nl: 'Dank je! Maar je bent op dat moment al ingeroosterd voor een andere dialoog, dus ik vraag iemand anders.',
     en: "Thank you! But you're already booked for another dialogue at that time, so I'll ask someone else.",
   },
+  'offer.monthly_max': {
+    nl: 'Dank je! Maar daarmee zou je in die maand boven je eigen maximum aan dialogen komen, dus ik vraag iemand anders. Je maximum pas je aan met /profiel.',
+    en: "Thank you! But that would take you above your own maximum of dialogues for that month, so I'll ask someone else. You can change your maximum with /profiel.",
+  },
   'offer.expired_edit': {
     nl: '{original}\n\n— Dit aanbod is verlopen.',
     en: '{original}\n\n— This offer has expired.',

@@ -62,6 +62,10 @@ export const reminders = {
     nl: 'De dialoog van {old} is verplaatst naar {new}. Kun je dan nog?',
     en: 'The dialogue of {old} has moved to {new}. Can you still make it?',
   },
+  'session.moved_clash': {
+    nl: 'De dialoog van {old} is verplaatst naar {new}. Dan begeleid je al een andere dialoog, dus je staat niet meer op deze; we zoeken iemand anders. Dank je!',
+    en: 'The dialogue of {old} has moved to {new}. You are already leading another dialogue then, so you are no longer on this one; we are looking for someone else. Thank you!',
+  },
   'session.move_yes': { nl: 'Ja, ik kan', en: 'Yes, I can' },
   'session.move_no': { nl: 'Nee, dan niet', en: "No, I can't" },
   'session.move_yes_thanks': {

@@ -1,0 +1,150 @@
+// npm run bench — runs every benchmark one after the other (each in its own process, unchanged:
+// bench:telegram, bench:slack, bench:matching, bench:reminders, bench:memory, bench:llm), reads the
+// one BENCH_JSON line each prints, and prints one table of figures and ratios. It writes the table
+// to docs/BENCHMARKS.md with the date, the machine and the load average at start and end.
+// BENCH_ONLY=telegram,llm runs a subset; its figures replace those of the same benchmarks from the
+// last full run (kept in node_modules/.cache/dialoog-bench/) and the document says so.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Row, rows } from './all-rows.ts';
+import { machine } from './bench-env.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DOC = path.join(ROOT, 'docs/BENCHMARKS.md');
+const CACHE = path.join(ROOT, 'node_modules/.cache/dialoog-bench/results.json');
+const BENCHES: { name: string; args: string[] }[] = [
+  { name: 'telegram', args: ['--import', 'tsx', 'bench/telegram.ts'] },
+  { name: 'slack', args: ['--import', 'tsx', 'bench/slack.ts'] },
+  { name: 'matching', args: ['--import', 'tsx', 'bench/matching.ts'] },
+  { name: 'reminders', args: ['--import', 'tsx', 'bench/reminders.ts'] },
+  { name: 'memory', args: ['--expose-gc', '--import', 'tsx', 'bench/memory.ts'] },
+  { name: 'llm', args: ['--import', 'tsx', 'bench/llm.ts'] },
+];
+
+/** Runs one benchmark, echoing its output, and collects its BENCH_JSON lines. */
+function run(args: string[]): Promise<{ code: number; json: Record<string, unknown>[]; seconds: number }> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const json: Record<string, unknown>[] = [];
+    let buffer = '';
+    child.stdout.on('data', (d: Buffer) => {
+      process.stdout.write(d);
+      buffer += d.toString();
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      for (const line of lines) {
+        const m = /^BENCH_JSON (.*)$/.exec(line.trim());
+        if (m?.[1]) json.push(JSON.parse(m[1]) as Record<string, unknown>);
+      }
+    });
+    child.on('exit', (code) => resolve({ code: code ?? 1, json, seconds: (Date.now() - started) / 1000 }));
+  });
+}
+
+async function main(): Promise<void> {
+  const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+  const chosen = BENCHES.filter((b) => !only || only.includes(b.name));
+  const started = new Date();
+  const loadStart = os.loadavg();
+  const results: Record<string, Record<string, unknown>> = {};
+  const failures: string[] = [];
+  const durations: string[] = [];
+  for (const b of chosen) {
+    console.log(`\n=== bench:${b.name} ===`);
+    let r = await run(b.args);
+    if (r.code !== 0 || r.json.length === 0) {
+      console.log(`\n=== bench:${b.name} failed (exit ${r.code}); once more ===`);
+      r = await run(b.args);
+    }
+    durations.push(`${b.name} ${r.seconds.toFixed(0)} s`);
+    if (r.code !== 0 || r.json.length === 0)
+      failures.push(`${b.name} (exit ${r.code}, ${r.json.length} result lines)`);
+    // A benchmark may print several lines (telegram: inbound, then outbound): merged.
+    results[b.name] = Object.assign({}, ...r.json);
+  }
+  const loadEnd = os.loadavg();
+  // A subset: the other benchmarks' figures (and the conditions they were measured in) come from
+  // the last full run.
+  const cached: Cache = existsSync(CACHE) ? JSON.parse(readFileSync(CACHE, 'utf8')) : {};
+  const all = only ? { ...(cached.results ?? {}), ...results } : results;
+  const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
+  const conditions = [
+    `Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}.`,
+    `Load average (1 / 5 / 15 min): ${load(loadStart)} at the start, ${load(loadEnd)} at the end` +
+      (Math.max(loadStart[0] ?? 0, loadEnd[0] ?? 0) > os.cpus().length
+        ? ' — above the number of cores: other work competed for the CPUs, so times are pessimistic and noisy (CPU ms per operation is the steadier figure).'
+        : '.'),
+    `Durations: ${durations.join(', ')}.${failures.length ? ` Failed or without figures: ${failures.join(', ')}.` : ''}`,
+  ];
+  const header = only
+    ? [
+        ...(cached.header ?? ['(no full run recorded)']),
+        '',
+        `Re-run of ${chosen.map((b) => b.name).join(', ')} only, whose figures replace the full run's:`,
+        ...conditions,
+      ]
+    : conditions;
+  mkdirSync(path.dirname(CACHE), { recursive: true });
+  writeFileSync(CACHE, JSON.stringify({ header: only ? cached.header : conditions, results: all }));
+  const table = render(rows(all));
+  console.log(`\n${header.join('\n')}\n\n${table}`);
+  writeFileSync(DOC, doc(header, table));
+  console.log(`\nwrote ${path.relative(ROOT, DOC)}`);
+  process.exit(failures.length ? 1 : 0);
+}
+
+interface Cache {
+  header?: string[];
+  results?: Record<string, Record<string, unknown>>;
+}
+
+function render(list: Row[]): string {
+  const out = ['| benchmark | figure | value | compared with | ratio |', '|---|---|---:|---|---:|'];
+  for (const r of list)
+    out.push(`| ${r.bench} | ${r.figure} | ${r.value} | ${r.versus ?? ''} | ${r.ratio ?? ''} |`);
+  return out.join('\n');
+}
+
+function doc(header: string[], table: string): string {
+  return `# Benchmarks
+
+Written by \`npm run bench\` (bench/all.ts), which runs every benchmark in turn, each in its own
+process: \`bench:telegram\`, \`bench:slack\`, \`bench:matching\`, \`bench:reminders\`, \`bench:memory\`
+and \`bench:llm\`. Each benchmark's own page has its details and method: docs/telegram.md,
+docs/slack.md, docs/matching.md, docs/reminders.md. PostgreSQL, Redis, the fakes of Telegram,
+Slack and the LLM, the load generators and the app all run on the one machine. The load average
+below tells whether other work competed for the CPUs; figures for publication should be measured
+on a quiet machine (CPU ms per operation is the least load-sensitive figure).
+
+${header.join('\n')}
+
+${table}
+
+## What the rows mean
+
+- **telegram**: updates through the webhook for a whole sign-up and first request per user,
+  our pipeline against a grammY conversations bot and a bare echo bot on the same fake Bot API;
+  outbound: messages per second against a fake enforcing Telegram's 30 messages/s.
+- **slack**: Events API requests acknowledged per second and acknowledgement latency, ours
+  against bare Bolt, closed loop and open loop.
+- **matching**: 500 sessions × 5,000 volunteers, optimal (min-cost flow) against greedy.
+- **reminders**: 1,000 reminders due at once and over a minute; lateness and CPU per reminder;
+  Redis flushed mid-run and restored by the reconciler.
+- **memory**: the app receiving 100 Telegram updates/s for a minute through its webhook
+  (from 1,000 users, each answered through the fake Bot API): RSS at the start, the peak and
+  the end (after the backlog), and the heap after a forced GC. RSS includes the fake Bot API
+  and the load generator (same process).
+- **llm**: calls to the fake OpenAI-compatible server per intake (a whole request in one message)
+  and per harvest. The fake reports a fixed usage of 444 tokens per answer, so the token figure
+  counts calls; the prompt size is given in characters and as characters / 4.
+`;
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

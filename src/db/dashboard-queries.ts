@@ -1,0 +1,135 @@
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { digestEntries } from './harvest-digest-query.ts';
+import { staffingRepos } from './staffing-repos.ts';
+
+export interface PipelineRequest {
+  number: number;
+  status: string;
+  organisation: string;
+  theme: string;
+  firstStart: Date | null;
+}
+
+export interface CalendarSession {
+  number: number;
+  organisation: string;
+  theme: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: string;
+  wijk: string | null;
+  online: boolean;
+  needed: number;
+  facilitators: { name: string; role: string }[];
+}
+
+export interface AuditRow {
+  createdAt: Date;
+  actor: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  details: unknown;
+}
+
+/** Read-only queries behind the coordinator dashboard's pages. */
+export function dashboardQueries(prisma: PrismaClient) {
+  return {
+    /** Every request with its first session, newest first (the page groups them by status). */
+    async pipeline(): Promise<PipelineRequest[]> {
+      const rows = await prisma.dialogueRequest.findMany({
+        include: {
+          organisation: { select: { name: true } },
+          sessions: { select: { startsAt: true }, orderBy: { startsAt: 'asc' }, take: 1 },
+        },
+        orderBy: { number: 'desc' },
+        take: 1000,
+      });
+      return rows.map((r) => ({
+        number: r.number,
+        status: r.status,
+        organisation: r.organisation.name,
+        theme: r.theme,
+        firstStart: r.sessions[0]?.startsAt ?? null,
+      }));
+    },
+
+    /** Sessions in [from, to) with their active facilitators. */
+    async calendar(from: Date, to: Date): Promise<CalendarSession[]> {
+      const rows = await prisma.dialogueSession.findMany({
+        where: { startsAt: { gte: from, lt: to } },
+        include: {
+          request: { include: { organisation: { select: { name: true } } } },
+          assignments: {
+            where: { status: 'ACTIVE' },
+            include: { person: { select: { displayName: true } } },
+            orderBy: { createdAt: 'asc' },
+          },
+        },
+        orderBy: { startsAt: 'asc' },
+      });
+      return rows.map((s) => ({
+        number: s.request.number,
+        organisation: s.request.organisation.name,
+        theme: s.request.theme,
+        startsAt: s.startsAt,
+        endsAt: s.endsAt,
+        status: s.status,
+        wijk: s.request.wijk,
+        online: s.request.online,
+        needed: s.needsCoFacilitator ? 2 : 1,
+        facilitators: s.assignments.map((a) => ({ name: a.person.displayName, role: a.role })),
+      }));
+    },
+
+    /** The same ledger /eerlijkheid shows in chat. */
+    fairness: (now: Date) => staffingRepos(prisma).fairness(now),
+
+    /** Approved harvests in [from, to): the entries (for the digest's charts) and how often each theme came up. */
+    async themes(from: Date, to: Date) {
+      const entries = await digestEntries(prisma, { from, to });
+      const themes = new Map<string, number>();
+      let participants = 0;
+      for (const e of entries) {
+        for (const theme of new Set(e.harvest.themes)) themes.set(theme, (themes.get(theme) ?? 0) + 1);
+        participants += e.harvest.participants ?? 0;
+      }
+      const sorted = (m: Map<string, number>) =>
+        [...m]
+          .map(([key, count]) => ({ key, count }))
+          .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+      return {
+        entries,
+        harvests: entries.length,
+        participants,
+        themes: sorted(themes),
+      };
+    },
+
+    /** One page of the audit log, newest first. */
+    async audit(page: number, perPage: number): Promise<{ rows: AuditRow[]; total: number }> {
+      const [total, rows] = await Promise.all([
+        prisma.auditLog.count(),
+        prisma.auditLog.findMany({
+          include: { actor: { select: { displayName: true } } },
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          skip: (page - 1) * perPage,
+          take: perPage,
+        }),
+      ]);
+      return {
+        total,
+        rows: rows.map((r) => ({
+          createdAt: r.createdAt,
+          actor: r.actor?.displayName ?? null,
+          action: r.action,
+          subjectType: r.subjectType,
+          subjectId: r.subjectId,
+          details: r.details,
+        })),
+      };
+    },
+  };
+}
+
+export type DashboardQueries = ReturnType<typeof dashboardQueries>;

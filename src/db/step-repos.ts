@@ -1,0 +1,136 @@
+import type { OutboundMessage } from '../bots/ports.ts';
+import { ConflictError, type ReplyIdentity } from '../flows/ports.ts';
+import type { StepRepos, StepUnitOfWork } from '../flows/shell.ts';
+import { newId } from './ids.ts';
+import type { SqlRunner } from './sql.ts';
+import { buttonTokens, toTurn } from './turn-repos.ts';
+import {
+  COMMIT_STEP,
+  type ConversationWrite,
+  LOAD_TURN,
+  REPLY_IDENTITY,
+  type StepParam,
+  stepParams,
+  type TurnRow,
+} from './turn-statements.ts';
+
+/**
+ * A conversation step without effects (most answers and button presses) in two statements on the
+ * pg pool: read where the step starts from, then write everything at once (COMMIT_STEP: the event
+ * claimed, the conversation saved if its revision is unchanged, buttons and replies — all or
+ * nothing). The shell's `uow` path does the same in an interactive transaction (BEGIN, claim and
+ * read, four writes, COMMIT); this saves the round trips, which are most of a step's cost.
+ * A concurrent change (the event processed elsewhere, the conversation changed) writes nothing
+ * and throws ConflictError: the shell runs the step again from a fresh read.
+ */
+export function stepUnitOfWork(sql: SqlRunner): StepUnitOfWork {
+  return async (fn) => {
+    const repos = deferredStepRepos(sql);
+    const out = await fn(repos);
+    await repos.commit();
+    return out;
+  };
+}
+
+/** Reads at once; collects the writes, which `commit` carries out in one statement. */
+function deferredStepRepos(sql: SqlRunner): StepRepos & { commit(): Promise<void> } {
+  let started: { inboundId: string; now: Date; personId: string } | null = null;
+  let write: ConversationWrite = 'none';
+  const values: Partial<Record<StepParam, unknown>> = {};
+  let lastAt = 0;
+  // Messages of one step get strictly increasing times, so transcripts keep their order.
+  const nextAt = () => {
+    lastAt = Math.max(Date.now(), lastAt + 1);
+    return new Date(lastAt).toISOString();
+  };
+
+  return {
+    async beginTurn({ inboundId, personId, buttonId, now }) {
+      const [row] = await sql.query<TurnRow>(LOAD_TURN, [inboundId, personId, buttonId ?? null]);
+      if (!row) throw new Error('person of the inbound event not found');
+      const turn = toTurn(row);
+      // Processed already: the shell returns without writing anything.
+      started = turn ? { inboundId, now, personId } : null;
+      return turn;
+    },
+
+    async saveConversation(_personId, next, expectedRev) {
+      if (expectedRev === null && !next) return 0;
+      if (next) {
+        Object.assign(values, {
+          flow: next.flow,
+          version: next.version,
+          state: JSON.stringify(next.state),
+          expires: next.expiresAt.toISOString(),
+        });
+      }
+      if (expectedRev === null) {
+        write = 'insert';
+        values.cId = newId();
+        return 1;
+      }
+      write = next ? 'update' : 'delete';
+      values.rev = expectedRev;
+      return expectedRev + 1;
+    },
+
+    async queueReplies(personId, replies, opts) {
+      if (replies.length === 0) return { ids: [], platform: null };
+      const tokens = replies.map((r) =>
+        r.buttons?.length ? buttonTokens(personId, opts.buttons, r.buttons) : null,
+      );
+      const buttons = tokens.flatMap((t) => t?.data ?? []);
+      const identity = opts.identity === undefined ? await replyIdentity(sql, personId) : opts.identity;
+      const messages: { id: string; key: string; message: OutboundMessage }[] = replies.map((r, i) => ({
+        id: newId(),
+        key: r.idempotencyKey,
+        message: { text: r.text, buttons: tokens[i]?.buttons },
+      }));
+      Object.assign(values, {
+        bId: buttons.map((b) => b.id),
+        bFlow: buttons.map((b) => b.flow),
+        bRev: buttons.map((b) => b.rev),
+        bAction: buttons.map((b) => b.action),
+        bValue: buttons.map((b) => b.value),
+        bLabel: buttons.map((b) => b.label),
+        bExpires: buttons.map((b) => b.expiresAt.toISOString()),
+        identity: identity?.id ?? null,
+        platform: identity?.platform ?? 'LOCAL',
+        // Without a reachable identity the replies are recorded as failed, as in the transaction path.
+        status: identity ? 'PENDING' : 'FAILED',
+        error: identity ? null : 'no reachable channel identity',
+        mId: messages.map((m) => m.id),
+        mKey: messages.map((m) => m.key),
+        mPayload: messages.map((m) => JSON.stringify(m.message)),
+        mAt: messages.map(() => nextAt()),
+      });
+      // Their keys derive from the event, which COMMIT_STEP claims: written exactly as listed, or not at all.
+      return { ids: identity ? messages.map((m) => m.id) : [], platform: identity?.platform ?? null };
+    },
+
+    async commit() {
+      if (!started) return;
+      const defaults: Partial<Record<StepParam, unknown>> = {
+        inbound: started.inboundId,
+        now: started.now.toISOString(),
+        person: started.personId,
+        identity: null,
+        platform: 'LOCAL',
+        status: 'PENDING',
+        error: null,
+      };
+      // Arrays not given (no buttons, no replies) are empty.
+      const params = stepParams(write).map((name) =>
+        name in values ? values[name] : name in defaults ? defaults[name] : [],
+      );
+      const [result] = await sql.query<{ claimed: number }>(COMMIT_STEP[write], params);
+      if (result?.claimed !== 1)
+        throw new ConflictError('event processed elsewhere or conversation changed concurrently');
+    },
+  };
+}
+
+async function replyIdentity(sql: SqlRunner, personId: string): Promise<ReplyIdentity | null> {
+  const [row] = await sql.query<ReplyIdentity>(REPLY_IDENTITY, [personId]);
+  return row ?? null;
+}

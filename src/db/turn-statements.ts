@@ -1,0 +1,258 @@
+import type { Platform } from '../bots/ports.ts';
+import type { RoleName } from '../flows/types.ts';
+import type { Statement } from './sql.ts';
+
+/*
+ * The SQL of a conversation step (turn-repos.ts), run on the pg pool or through Prisma alike.
+ * The tables and columns are Prisma's (prisma/schema.prisma).
+ */
+
+/**
+ * Times go in as ISO strings and come out as timestamptz: the columns are `timestamp` (UTC, as
+ * Prisma writes them), and this way neither the process's nor the server's time zone matters.
+ */
+const utc = (param: string) => `(CAST(${param} AS timestamptz) AT TIME ZONE 'UTC')`;
+const asUtc = (column: string) => `(${column} AT TIME ZONE 'UTC')`;
+
+/** Everything a step starts from: the person, their conversation, the pressed button, the reply identity. */
+const turnSelect = (claimed: string, person: string, button: string) => `
+    WITH claimed AS (${claimed})
+    SELECT (SELECT count(*) FROM claimed)::int AS "claimed",
+      p."id", p."displayName", p."locale", COALESCE(p."roles"::text[], '{}') AS "roles",
+      p."onboardedAt" IS NOT NULL AS "onboarded",
+      COALESCE((
+        SELECT json_agg(json_build_object('id', o."id", 'name', o."name") ORDER BY m."createdAt", m."id")
+        FROM "Membership" m JOIN "Organisation" o ON o."id" = m."organisationId"
+        WHERE m."personId" = p."id"
+      ), '[]'::json) AS "organisations",
+      c."flow" AS "cFlow", c."version" AS "cVersion", c."state" AS "cState", c."rev" AS "cRev",
+      ${asUtc('c."expiresAt"')} AS "cExpiresAt",
+      b."id" AS "bId", b."personId" AS "bPersonId", b."flow" AS "bFlow", b."rev" AS "bRev",
+      b."action" AS "bAction", b."value" AS "bValue", b."label" AS "bLabel",
+      ${asUtc('b."expiresAt"')} AS "bExpiresAt",
+      i."id" AS "iId", i."platform"::text AS "iPlatform"
+    FROM "Person" p
+    LEFT JOIN "Conversation" c ON c."personId" = p."id"
+    LEFT JOIN "ButtonToken" b ON b."id" = CAST(${button} AS text)
+    LEFT JOIN LATERAL (
+      SELECT x."id", x."platform" FROM "ChannelIdentity" x
+      WHERE x."personId" = p."id" AND x."unreachableAt" IS NULL
+      ORDER BY x."preferred" DESC, x."createdAt" DESC
+      LIMIT 1
+    ) i ON true
+    WHERE p."id" = ${person}`;
+
+export const BEGIN_TURN: Statement = {
+  name: 'dlg_begin_turn',
+  // Claims the event (the row stays locked until commit, so a concurrent claim waits and then
+  // finds it processed) and reads everything the step starts from.
+  text: turnSelect(
+    `UPDATE "InboundEvent" SET "status" = 'PROCESSED', "processedAt" = ${utc('$2')}, "error" = NULL
+      WHERE "id" = $1 AND "status" = 'RECEIVED'
+      RETURNING "id"`,
+    '$3',
+    '$4',
+  ),
+};
+
+/** The same without claiming (COMMIT_STEP claims): "claimed" = 1 while the event is unprocessed. */
+export const LOAD_TURN: Statement = {
+  name: 'dlg_load_turn',
+  text: turnSelect(`SELECT "id" FROM "InboundEvent" WHERE "id" = $1 AND "status" = 'RECEIVED'`, '$2', '$3'),
+};
+
+/** One row of BEGIN_TURN: the person, their conversation, the pressed button, the reply identity. */
+export interface TurnRow {
+  claimed: number;
+  id: string;
+  displayName: string;
+  locale: string;
+  roles: RoleName[];
+  onboarded: boolean;
+  organisations: { id: string; name: string }[];
+  cFlow: string | null;
+  cVersion: number | null;
+  cState: unknown;
+  cRev: number | null;
+  cExpiresAt: Date | null;
+  bId: string | null;
+  bPersonId: string;
+  bFlow: string;
+  bRev: number;
+  bAction: string;
+  bValue: string | null;
+  bLabel: string;
+  bExpiresAt: Date;
+  iId: string | null;
+  iPlatform: Platform;
+}
+
+export const INSERT_CONVERSATION: Statement = {
+  name: 'dlg_insert_conversation',
+  // Unique per person: a row created concurrently makes this insert nothing.
+  text: `
+    INSERT INTO "Conversation"
+      ("id", "personId", "flow", "version", "state", "rev", "expiresAt", "createdAt", "updatedAt")
+    VALUES ($1, $2, $3, CAST($4 AS int), CAST($5 AS jsonb), 1, ${utc('$6')}, ${utc('$7')}, ${utc('$7')})
+    ON CONFLICT DO NOTHING
+    RETURNING 1 AS "ok"`,
+};
+
+export const UPDATE_CONVERSATION: Statement = {
+  name: 'dlg_update_conversation',
+  text: `
+    UPDATE "Conversation"
+    SET "flow" = $3, "version" = CAST($4 AS int), "state" = CAST($5 AS jsonb), "rev" = CAST($1 AS int) + 1,
+      "expiresAt" = ${utc('$6')}, "updatedAt" = ${utc('$7')}
+    WHERE "personId" = $2 AND "rev" = CAST($1 AS int)
+    RETURNING 1 AS "ok"`,
+};
+
+export const DELETE_CONVERSATION: Statement = {
+  name: 'dlg_delete_conversation',
+  text: `DELETE FROM "Conversation" WHERE "personId" = $1 AND "rev" = CAST($2 AS int) RETURNING 1 AS "ok"`,
+};
+
+export const INSERT_BUTTONS: Statement = {
+  name: 'dlg_insert_buttons',
+  text: `
+    INSERT INTO "ButtonToken" ("id", "personId", "flow", "rev", "action", "value", "label", "createdAt", "expiresAt")
+    SELECT b."id", b."personId", b."flow", b."rev", b."action", b."value", b."label", ${utc('$8')}, ${utc('b."expiresAt"')}
+    FROM unnest(CAST($1 AS text[]), CAST($2 AS text[]), CAST($3 AS text[]), CAST($4 AS int[]),
+      CAST($5 AS text[]), CAST($6 AS text[]), CAST($7 AS text[]), CAST($9 AS text[]))
+      AS b("id", "personId", "flow", "rev", "action", "value", "label", "expiresAt")`,
+};
+
+export const INSERT_MESSAGES: Statement = {
+  name: 'dlg_insert_messages',
+  // In order; a key used before writes nothing.
+  text: `
+    INSERT INTO "OutboundMessage"
+      ("id", "idempotencyKey", "personId", "identityId", "platform", "payload", "status", "error", "createdAt")
+    SELECT m."id", m."key", CAST($1 AS text), CAST($2 AS text), CAST($3 AS "Platform"), CAST(m."payload" AS jsonb),
+      CAST($4 AS "OutboundStatus"), CAST($5 AS text), ${utc('m."at"')}
+    FROM unnest(CAST($6 AS text[]), CAST($7 AS text[]), CAST($8 AS text[]), CAST($9 AS text[]))
+      AS m("id", "key", "payload", "at")
+    ON CONFLICT DO NOTHING
+    RETURNING "id", "idempotencyKey"`,
+};
+
+export const REPLY_IDENTITY: Statement = {
+  name: 'dlg_reply_identity',
+  // The preferred reachable identity, else the newest reachable one.
+  text: `
+    SELECT "id", "platform"::text AS "platform" FROM "ChannelIdentity"
+    WHERE "personId" = $1 AND "unreachableAt" IS NULL
+    ORDER BY "preferred" DESC, "createdAt" DESC
+    LIMIT 1`,
+};
+
+/** How a step leaves the conversation: unchanged, created, updated or deleted (optimistically, by rev). */
+export type ConversationWrite = 'none' | 'insert' | 'update' | 'delete';
+
+const STEP_PARAMS = [
+  'inbound',
+  'now',
+  'person',
+  'bId',
+  'bFlow',
+  'bRev',
+  'bAction',
+  'bValue',
+  'bLabel',
+  'bExpires',
+  'identity',
+  'platform',
+  'status',
+  'error',
+  'mId',
+  'mKey',
+  'mPayload',
+  'mAt',
+] as const;
+const CONVERSATION_PARAMS = {
+  none: [],
+  insert: ['cId', 'flow', 'version', 'state', 'expires'],
+  update: ['rev', 'flow', 'version', 'state', 'expires'],
+  delete: ['rev'],
+} as const satisfies Record<ConversationWrite, readonly string[]>;
+export type StepParam =
+  | (typeof STEP_PARAMS)[number]
+  | (typeof CONVERSATION_PARAMS)[ConversationWrite][number];
+
+/** The parameter names of COMMIT_STEP[write], in their order ($1, $2, …). */
+export const stepParams = (write: ConversationWrite): readonly StepParam[] => [
+  ...STEP_PARAMS,
+  ...CONVERSATION_PARAMS[write],
+];
+
+function commitStep(write: ConversationWrite): Statement {
+  const names = stepParams(write);
+  const $ = (n: StepParam) => `$${names.indexOf(n) + 1}`;
+  const conversation: Record<ConversationWrite, string> = {
+    none: `SELECT 1 FROM ev`,
+    insert: `
+      INSERT INTO "Conversation"
+        ("id", "personId", "flow", "version", "state", "rev", "expiresAt", "createdAt", "updatedAt")
+      SELECT CAST(${$('cId')} AS text), CAST(${$('person')} AS text), CAST(${$('flow')} AS text),
+        CAST(${$('version')} AS int), CAST(${$('state')} AS jsonb), 1, ${utc($('expires'))}, ${utc($('now'))}, ${utc($('now'))}
+      WHERE EXISTS (SELECT 1 FROM ev)
+      ON CONFLICT DO NOTHING
+      RETURNING 1`,
+    update: `
+      UPDATE "Conversation"
+      SET "flow" = CAST(${$('flow')} AS text), "version" = CAST(${$('version')} AS int),
+        "state" = CAST(${$('state')} AS jsonb), "rev" = CAST(${$('rev')} AS int) + 1,
+        "expiresAt" = ${utc($('expires'))}, "updatedAt" = ${utc($('now'))}
+      WHERE "personId" = ${$('person')} AND "rev" = CAST(${$('rev')} AS int) AND EXISTS (SELECT 1 FROM ev)
+      RETURNING 1`,
+    delete: `
+      DELETE FROM "Conversation"
+      WHERE "personId" = ${$('person')} AND "rev" = CAST(${$('rev')} AS int) AND EXISTS (SELECT 1 FROM ev)
+      RETURNING 1`,
+  };
+  return {
+    name: `dlg_commit_step_${write}`,
+    text: `
+    WITH ev AS (
+      SELECT "id" FROM "InboundEvent" WHERE "id" = ${$('inbound')} AND "status" = 'RECEIVED' FOR UPDATE
+    ), conv AS (${conversation[write]}
+    ), claimed AS (
+      UPDATE "InboundEvent" SET "status" = 'PROCESSED', "processedAt" = ${utc($('now'))}, "error" = NULL
+      WHERE "id" IN (SELECT "id" FROM ev) AND EXISTS (SELECT 1 FROM conv)
+      RETURNING "id"
+    ), buttons AS (
+      INSERT INTO "ButtonToken" ("id", "personId", "flow", "rev", "action", "value", "label", "createdAt", "expiresAt")
+      SELECT b."id", CAST(${$('person')} AS text), b."flow", b."rev", b."action", b."value", b."label",
+        ${utc($('now'))}, ${utc('b."expiresAt"')}
+      FROM unnest(CAST(${$('bId')} AS text[]), CAST(${$('bFlow')} AS text[]), CAST(${$('bRev')} AS int[]),
+        CAST(${$('bAction')} AS text[]), CAST(${$('bValue')} AS text[]), CAST(${$('bLabel')} AS text[]),
+        CAST(${$('bExpires')} AS text[])) AS b("id", "flow", "rev", "action", "value", "label", "expiresAt")
+      WHERE EXISTS (SELECT 1 FROM claimed)
+    ), messages AS (
+      INSERT INTO "OutboundMessage"
+        ("id", "idempotencyKey", "personId", "identityId", "platform", "payload", "status", "error", "createdAt")
+      SELECT m."id", m."key", CAST(${$('person')} AS text), CAST(${$('identity')} AS text),
+        CAST(${$('platform')} AS "Platform"), CAST(m."payload" AS jsonb), CAST(${$('status')} AS "OutboundStatus"),
+        CAST(${$('error')} AS text), ${utc('m."at"')}
+      FROM unnest(CAST(${$('mId')} AS text[]), CAST(${$('mKey')} AS text[]), CAST(${$('mPayload')} AS text[]),
+        CAST(${$('mAt')} AS text[])) AS m("id", "key", "payload", "at")
+      WHERE EXISTS (SELECT 1 FROM claimed)
+      RETURNING "id"
+    )
+    SELECT (SELECT count(*) FROM claimed)::int AS "claimed", (SELECT count(*) FROM messages)::int AS "messages"`,
+  };
+}
+
+/**
+ * A step without effects, written in one statement (so all or nothing without a transaction):
+ * lock the event if it is still unprocessed, write the conversation if its revision is still the
+ * one the step started from, and only if both hold mark the event processed and write the
+ * buttons and replies. Otherwise nothing is written ("claimed" = 0) and the step is redone.
+ */
+export const COMMIT_STEP: Record<ConversationWrite, Statement> = {
+  none: commitStep('none'),
+  insert: commitStep('insert'),
+  update: commitStep('update'),
+  delete: commitStep('delete'),
+};

@@ -1,0 +1,99 @@
+// Set-up shared by the reminder tests (reminders*.test.ts).
+import ICAL from 'ical.js';
+import type { App } from '../../src/app.ts';
+import type { PrismaClient } from '../../src/generated/prisma/client.ts';
+import type { Child } from '../support/app-processes.ts';
+import {
+  createPerson,
+  createSession,
+  createVolunteers,
+  futureEvening,
+  setSettings,
+} from '../support/fixtures.ts';
+import { LocalChatClient, settle } from '../support/local-chat-client.ts';
+
+/** The latest .ics file in a chat, parsed. */
+export async function icsOf(client: LocalChatClient, app: App) {
+  const withFile = (await client.history()).filter((m) => m.file).at(-1);
+  if (!withFile?.file) throw new Error('no .ics file in the chat');
+  const body = await (await fetch(`${app.url}${withFile.file.url}`)).text();
+  const cal = new ICAL.Component(ICAL.parse(body));
+  const event = cal.getFirstSubcomponent('vevent');
+  if (!event) throw new Error('no VEVENT in the .ics file');
+  return {
+    method: cal.getFirstPropertyValue('method'),
+    uid: event.getFirstPropertyValue('uid'),
+    sequence: event.getFirstPropertyValue('sequence'),
+    start: (event.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().toISOString(),
+  };
+}
+
+/** Deletes every Redis key of this app's queue prefix (other test files share the Redis server). */
+export async function deleteQueueKeys(app: App) {
+  const { Redis } = await import('ioredis');
+  const redis = new Redis(app.config.REDIS_URL);
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${app.config.QUEUE_PREFIX}:*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length) await redis.del(...keys);
+  } while (cursor !== '0');
+  redis.disconnect();
+}
+
+/** A session requested by the partner, staffed through the real offer flow by one new volunteer. */
+export async function staffedSession(app: App, partnerId: string, prefix: string, daysAhead = 10) {
+  const p = app.db.prisma;
+  await createVolunteers(p, 1, { prefix });
+  await setSettings(p, { waveSize: 1 });
+  const s = await createSession(p, { startsAt: futureEvening(daysAhead), requestedById: partnerId });
+  await app.staff([s.sessionId]);
+  await settle(app);
+  // Whoever matching chose gets the offer; they accept it.
+  const offer = await p.offer.findFirstOrThrow({
+    where: { sessionId: s.sessionId, status: 'OPEN' },
+    include: { person: { include: { identities: true } } },
+  });
+  const volunteer = new LocalChatClient(app, offer.person.identities[0]?.externalId as string);
+  await volunteer.press('✅ Ja, ik doe het');
+  return { ...s, volunteer, personId: offer.personId };
+}
+
+/** `count` sessions a minute apart, twenty days ahead, with one volunteer assigned to all of them. */
+export async function manySessions(p: PrismaClient, count: number, prefix: string) {
+  const [vol] = await createVolunteers(p, 1, { prefix });
+  const start = futureEvening(20);
+  const request = await createSession(p, { startsAt: start });
+  const sessions = await p.dialogueSession.createManyAndReturn({
+    data: Array.from({ length: count }, (_, i) => ({
+      requestId: request.requestId,
+      startsAt: new Date(start.getTime() + i * 60_000),
+      endsAt: new Date(start.getTime() + i * 60_000 + 3_600_000),
+    })),
+  });
+  const personId = vol?.personId as string;
+  await p.assignment.createMany({
+    data: sessions.map((s) => ({ sessionId: s.id, personId, role: 'LEAD' as const })),
+  });
+  return { personId, sessionIds: sessions.map((s) => s.id) };
+}
+
+/** kill -9 a child started with spawnApp (test/support/app-processes.ts), and wait until it is gone. */
+export async function killHard(child: Child): Promise<void> {
+  const exited = new Promise((r) => child.process.once('exit', r));
+  child.process.kill('SIGKILL');
+  await exited;
+}
+
+/** Coordinator Lieke and partner Fatima of organisation Testhuis; returns the partner's id. */
+export async function coordinatorAndPartner(p: PrismaClient): Promise<string> {
+  await createPerson(p, 'coord', 'Lieke', ['COORDINATOR']);
+  const partnerId = (await createPerson(p, 'partner', 'Fatima', ['PARTNER'])).id;
+  await p.membership.create({
+    data: {
+      person: { connect: { id: partnerId } },
+      organisation: { connectOrCreate: { where: { name: 'Testhuis' }, create: { name: 'Testhuis' } } },
+    },
+  });
+  return partnerId;
+}
