@@ -1,10 +1,13 @@
-// Shared set-up of bench/memory.ts and bench/llm.ts: a throw-away database, the app, the machine.
+// Shared set-up of bench/memory.ts, bench/llm.ts and bench/telegram.ts: a throw-away database, the app, the machine.
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import pg from 'pg';
 import { type App, type AppOptions, startApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
+
+/** Deletes the keys of this app's queue prefix (other runs share the Redis server). */
+export { deleteQueueKeys as cleanRedis } from '../test/support/queue-keys.ts';
 
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
@@ -42,19 +45,6 @@ export async function startBenchApp(
     ...env,
   });
   return startApp(config, createLogger('warn'), options);
-}
-
-/** Deletes the keys of this app's queue prefix (other runs share the Redis server). */
-export async function cleanRedis(app: App): Promise<void> {
-  const { Redis } = await import('ioredis');
-  const redis = new Redis(app.config.REDIS_URL);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${app.config.QUEUE_PREFIX}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await redis.del(...keys);
-  } while (cursor !== '0');
-  redis.disconnect();
 }
 
 /** CPU model, cores, RAM and Node version: the first line of every figure. */

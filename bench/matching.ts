@@ -17,6 +17,7 @@ import {
 import type { Level, OpenSession, Volunteer } from '../src/domain/matching/types.ts';
 import { THEME_KEYS } from '../src/domain/themes.ts';
 import { WIJK_ADJACENCY, WIJK_KEYS, type WijkKey } from '../src/domain/wijken.ts';
+import { seeded as prng } from '../test/support/prng.ts';
 
 const SESSIONS = 500;
 const VOLUNTEERS = 5000;
@@ -175,18 +176,6 @@ function writeDoc(report: string): void {
 }
 
 // ---------------------------------------------------------------- realistic data, seeded
-
-/** mulberry32: small, fast, good enough for test data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Rough share of Utrecht's residents per wijk. */
 const WIJK_SHARE: Record<WijkKey, number> = {

@@ -7,6 +7,7 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { FakeTelegramApi } from '../test/fakes/telegram-api.ts';
+import { textMessageUpdate } from '../test/support/telegram-updates.ts';
 import { cleanRedis, emit, machine, startBenchApp, withBenchDatabase } from './bench-env.ts';
 
 const RATE = Number(process.env.MEMORY_RATE ?? 100);
@@ -79,17 +80,9 @@ async function load(
       const res = await fetch(webhook, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
-        body: JSON.stringify({
-          update_id: id,
-          message: {
-            message_id: id,
-            from: { id: chat, is_bot: false, first_name: 'Bench', language_code: 'nl' },
-            chat: { id: chat, first_name: 'Bench', type: 'private' },
-            date: Math.floor(Date.now() / 1000),
-            text: '/help',
-            entities: [{ type: 'bot_command', offset: 0, length: 5 }],
-          },
-        }),
+        body: JSON.stringify(
+          textMessageUpdate({ updateId: id, messageId: id, chatId: chat, firstName: 'Bench', text: '/help' }),
+        ),
       });
       await res.text();
       return [res.status, performance.now() - started];

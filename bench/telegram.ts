@@ -31,10 +31,10 @@ import { type App, startApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
 import { FakeTelegramApi, type TelegramCall } from '../test/fakes/telegram-api.ts';
+import { withBenchDatabase } from './bench-env.ts';
 
 const TOKEN = '123456:BENCH-token-not-real';
 const SECRET = 'bench_secret-not-real';
-const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const USERS = Number(process.env.BENCH_USERS ?? 50);
 const OUTBOUND = Number(process.env.BENCH_OUTBOUND ?? 1000);
 /** Users taken through the conversation first, unmeasured, by every bot alike (JIT, caches, connections). */
@@ -436,21 +436,6 @@ async function runOutbound(databaseUrl: string) {
 
 // ---------- main ----------
 
-async function withDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
-  const name = `dialoog_bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  try {
-    return await fn(url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
-}
-
 const fmt = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '—');
 
 async function main() {
@@ -463,7 +448,7 @@ async function main() {
       `after a warm-up of ${WARMUP} users per bot\n`,
   );
 
-  const results = await withDatabase(async (url) => {
+  const results = await withBenchDatabase(async (url) => {
     const out: InboundResult[] = [];
     if (BOTS.has('ours')) {
       const fake = await FakeTelegramApi.start({ token: TOKEN });
@@ -518,7 +503,7 @@ async function main() {
   console.log(`BENCH_JSON ${JSON.stringify({ bench: 'telegram', inbound: results })}`);
   if (OUTBOUND <= 0) process.exit(0);
   console.log(`\noutbound: ${OUTBOUND} messages to ${OUTBOUND} chats, fake enforcing 30 msg/s overall`);
-  const o = await withDatabase(runOutbound);
+  const o = await withBenchDatabase(runOutbound);
   console.log(
     `achieved ${fmt(o.rate)} msg/s = ${fmt(o.rate / 30, 3)} of the limit; 429s received: ${o.rateLimited429}; ` +
       `delivered ${o.delivered}/${o.messages}; lost: ${o.lost}; duplicates: ${o.duplicates}; wall ${fmt(o.wallSeconds)} s`,

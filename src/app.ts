@@ -1,10 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { createAfterCommit } from './app/after-commit.ts';
+import { registerRoutes } from './app/routes-wiring.ts';
+import { staffSessions } from './app/staff.ts';
+import { registerTimers } from './app/timer-wiring.ts';
+import { startUpkeep } from './app/upkeep.ts';
 import { createChannels } from './bots/channels.ts';
 import { cleanInboundEvent } from './bots/clean-inbound.ts';
 import { LocalAdapter } from './bots/local/local-adapter.ts';
-import { localChatRoutes } from './bots/local/local-routes.ts';
 import type { ChannelAdapter, InboundEvent, Platform } from './bots/ports.ts';
 import type { SlackTuning } from './bots/slack/slack-channel.ts';
 import type { TelegramChannelOptions } from './bots/telegram/telegram-channel.ts';
@@ -12,30 +15,22 @@ import type { Config } from './config.ts';
 import { channelRepo } from './db/channel-repo.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { seedDemoData } from './db/demo-seed.ts';
-import { harvestTimer } from './db/harvest-timer.ts';
 import { inboxRepo } from './db/inbox-repo.ts';
-import { localChatRepo } from './db/local-chat-repo.ts';
-import { offerWaveTimer } from './db/offer-wave-timer.ts';
 import { outboxRepo } from './db/outbox-repo.ts';
-import { reminderTimer } from './db/reminder-timer.ts';
-import { retentionTimer } from './db/retention.ts';
 import { prismaSql } from './db/sql.ts';
 import { stepUnitOfWork, unitOfWork } from './db/unit-of-work.ts';
 import { toDraftPatch } from './domain/extract/to-draft.ts';
 import { Dispatcher } from './flows/dispatcher.ts';
 import type { ExtractFn } from './flows/ports.ts';
-import { type AfterCommit, type InboundRecord, processInbound } from './flows/shell.ts';
-import { staffSession } from './flows/staffing/staffing.ts';
-import { dashboardLinks, dashboardRoutes } from './http/dashboard/routes.ts';
+import { type InboundRecord, processInbound } from './flows/shell.ts';
+import { dashboardUrls } from './http/dashboard/routes.ts';
 import { createMetrics } from './http/metrics.ts';
 import { createServer } from './http/server.ts';
 import { createDelivery, type Delivery, type DeliveryDeps } from './jobs/delivery.ts';
-import { monthlyDigestTimer } from './jobs/monthly-digest.ts';
-import { inboxRecovery, onRedisBack } from './jobs/recovery.ts';
+import { inboxRecovery } from './jobs/recovery.ts';
 import { checkRedis, createRedis } from './jobs/redis.ts';
 import { createTimers, type Timers } from './jobs/timers.ts';
 import { extractRequest } from './llm/extract-request.ts';
-import { registerHarvestLlm } from './llm/harvest-wiring.ts';
 import { createLlmClient } from './llm/llm-client.ts';
 import { rolePlan } from './roles.ts';
 import { inPersonOrder } from './roles-inbound.ts';
@@ -99,7 +94,11 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     throw err;
   }
 
-  if (plan.receives && config.demoData && (await seedDemoData(db.prisma)))
+  if (
+    plan.receives &&
+    config.demoData &&
+    (await seedDemoData(db.prisma, { dialogues: config.demoDialogues }))
+  )
     log.info('seeded demo data (coordinator, 2 partners, 12 volunteers)');
 
   const adapters: Partial<Record<Platform, ChannelAdapter>> = {};
@@ -152,23 +151,9 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     conversationTtlDays: config.CONVERSATION_TTL_DAYS,
     now,
     log,
-    dashboardLink: dashboardLinks(db.prisma, () => config.PUBLIC_URL ?? server.listeningOrigin),
+    dashboardUrl: dashboardUrls(() => config.PUBLIC_URL ?? server.listeningOrigin),
   };
-  /** After a commit: deliver the outbox rows and schedule the timers it wrote. */
-  async function afterCommit(done: AfterCommit): Promise<void> {
-    // If either fails, the database still says what is due: the outbox sweeper and the timer
-    // reconciler pick it up.
-    await delivery
-      .enqueue(done.outboundIds, done.routes)
-      .catch((err) => log.warn({ err: (err as Error).message }, 'enqueue failed; sweeper will retry'));
-    for (const timer of done.timers) {
-      await timers
-        .schedule(timer.kind, timer.id, timer.dueAt)
-        .catch((err) =>
-          log.warn({ err: (err as Error).message }, 'timer schedule failed; reconciler will retry'),
-        );
-    }
-  }
+  const afterCommit = createAfterCommit({ delivery, timers, log });
   // The event as received (or as recovered from the inbox), so processing need not read it back.
   const handle = async (record: InboundRecord) => {
     await afterCommit(await processInbound(shellDeps, record));
@@ -185,58 +170,18 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     dispatch: (r) => dispatcher.dispatch(r.personId, r),
     log,
   });
-  timers.register(
-    reminderTimer({
-      prisma: db.prisma,
-      uow: shellDeps.uow,
-      zone: config.APP_TIMEZONE,
-      afterCommit,
-      onSent: (n) => metrics.remindersSent.inc(n ?? 1),
-      prepareAheadMs: options.reminderPrepareAheadMs,
-    }),
-  );
-  timers.register(
-    offerWaveTimer({
-      prisma: db.prisma,
-      uow: shellDeps.uow,
-      zone: config.APP_TIMEZONE,
-      afterCommit,
-    }),
-  );
-  timers.register(
-    harvestTimer({ prisma: db.prisma, uow: shellDeps.uow, zone: config.APP_TIMEZONE, now, afterCommit }),
-  );
-  if (config.MONTHLY_DIGEST ?? config.NODE_ENV !== 'test')
-    timers.register(
-      monthlyDigestTimer({
-        prisma: db.prisma,
-        uow: shellDeps.uow,
-        zone: config.APP_TIMEZONE,
-        now,
-        afterCommit,
-      }),
-    );
-  registerHarvestLlm({
+  registerTimers({
     config,
-    llm,
-    registry: metrics.registry,
-    prisma: db.prisma,
-    shell: shellDeps,
+    db,
     timers,
+    shell: shellDeps,
+    llm,
+    metrics,
+    now,
     afterCommit,
     log,
+    reminderPrepareAheadMs: options.reminderPrepareAheadMs,
   });
-
-  timers.register(
-    retentionTimer({
-      prisma: db.prisma,
-      days: config.RETENTION_DAYS,
-      harvestRawDays: config.HARVEST_RAW_RETENTION_DAYS,
-      zone: config.APP_TIMEZONE,
-      now,
-      onSwept: (report) => log.info({ retention: report }, 'retention sweep done'),
-    }),
-  );
 
   async function receive(raw: InboundEvent) {
     const event = cleanInboundEvent(raw);
@@ -269,36 +214,8 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
       ),
     }),
   });
-  if (localAdapter && plan.receives) {
-    await server.register(async (scope) =>
-      localChatRoutes(scope, {
-        adapter: localAdapter,
-        repo: localChatRepo(db.prisma, config.DEFAULT_LOCALE),
-        receive,
-      }),
-    );
-  }
-
-  // The coordinator dashboard (sign-in by a link from /dashboard in chat) and the queue board (not on workers).
-  if (plan.receives) {
-    await server.register(async (scope) =>
-      dashboardRoutes(scope, {
-        prisma: db.prisma,
-        now,
-        zone: config.APP_TIMEZONE,
-        defaultLocale: config.DEFAULT_LOCALE,
-        publicUrl: config.PUBLIC_URL,
-        log,
-        queues: {
-          connection: redis,
-          prefix: config.QUEUE_PREFIX,
-          names: ['timers', ...Object.keys(adapters).map((p) => `outbound-${p.toLowerCase()}`)],
-        },
-      }),
-    );
-  }
-
-  if (plan.receives) for (const channel of channels) await channel.registerRoutes?.(server);
+  if (plan.receives)
+    await registerRoutes(server, { config, db, redis, localAdapter, adapters, channels, receive, now, log });
   // With several processes (shared PostgreSQL), replies delivered elsewhere still reach the web chat live.
   const stopLocalBridge =
     localAdapter && config.DATABASE_URL
@@ -321,27 +238,15 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     await inboxRetry.recover(true);
     inboxRetry.start();
   }
-  const sweep = async () => {
-    try {
-      await delivery.resweep(await outbox.stalePending(30_000));
-      metrics.queueDepth.set(await delivery.depth());
-    } catch (err) {
-      log.warn({ err: (err as Error).message }, 'outbox sweep failed');
-    }
-  };
-  if (plan.works) await delivery.resweep(await outbox.stalePending(0));
-  const sweeper = setInterval(plan.works ? sweep : () => {}, 30_000);
-  sweeper.unref();
-  const stopRedisWatch = plan.works
-    ? onRedisBack(
-        redis,
-        async () => {
-          await timers.reconcile();
-          await delivery.resweep(await outbox.stalePending(0));
-        },
-        log,
-      )
-    : () => {};
+  const stopUpkeep = await startUpkeep({
+    works: plan.works,
+    delivery,
+    outbox,
+    timers,
+    metrics,
+    redis,
+    log,
+  });
 
   const address = await server.listen({ port: config.PORT, host: config.HOST });
   if (plan.receives) for (const channel of channels) await channel.start?.();
@@ -367,28 +272,16 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     timers,
     receive,
     async staff(sessionIds) {
-      const done = await shellDeps.uow(async (repos) => {
-        const out: AfterCommit = { outboundIds: [], timers: [] };
-        const scope = {
-          repos: repos.staffing,
-          reminders: repos.reminders,
-          now: now(),
-          zone: config.APP_TIMEZONE,
-          keyPrefix: `staff-${randomUUID()}`,
-          ...out,
-        };
-        for (const id of sessionIds) await staffSession(scope, id);
-        return out;
-      });
-      await afterCommit(done);
+      await afterCommit(
+        await staffSessions({ uow: shellDeps.uow, zone: config.APP_TIMEZONE, now }, sessionIds),
+      );
     },
     idle: () => dispatcher.idle(),
     async stop() {
       if (stopped) return;
       stopped = true;
-      clearInterval(sweeper);
+      stopUpkeep();
       inboxRetry.stop();
-      stopRedisWatch();
       for (const channel of channels) await channel.stop?.();
       await server.close();
       await dispatcher.idle();

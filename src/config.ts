@@ -63,6 +63,8 @@ const EnvSchema = z.object({
   DEFAULT_LOCALE: z.enum(['nl', 'en']).default('nl'),
   LOCAL_CHAT: bool.optional(),
   DEMO_DATA: bool.optional(),
+  /** Past demo dialogues with harvests (so /oogst, /reflecties and the digest can be tried); off under NODE_ENV=test. */
+  DEMO_DIALOGUES: bool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CONVERSATION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   /** Days after which the text of logged messages is erased (the rows stay for counts). */
@@ -82,6 +84,7 @@ export interface Config extends Env {
   slackEnabled: boolean;
   localChatEnabled: boolean;
   demoData: boolean;
+  demoDialogues: boolean;
   llmEnabled: boolean;
 }
 
@@ -124,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     slackEnabled,
     localChatEnabled: e.LOCAL_CHAT ?? (!telegramEnabled && !slackEnabled),
     demoData: e.DEMO_DATA ?? e.NODE_ENV !== 'production',
+    demoDialogues: e.DEMO_DIALOGUES ?? e.NODE_ENV !== 'test',
     llmEnabled: Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL),
   };
 }

@@ -2,10 +2,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { type ExportKind, exportRows } from '../db/data-export.ts';
+import { EXPORT_COLUMNS, type ExportTable, readableRow } from '../db/export-readable.ts';
 import { harvestExportRows } from '../db/harvest-export.ts';
 import { importVolunteer } from '../db/volunteer-import.ts';
 import { headerField, parseVolunteerRow, type VolunteerRow } from '../domain/volunteer-row.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Locale } from '../i18n/index.ts';
 
 /** The outcome of an import: one line per row, and the counts. */
 export interface ImportReport {
@@ -100,10 +102,22 @@ export async function runImportVolunteers(prisma: PrismaClient, args: string[]):
   return report.rejected ? 1 : 0;
 }
 
-/** Renders rows as CSV (header from the first row) or JSON. */
-export function renderRows(rows: Record<string, unknown>[], format: 'csv' | 'json'): string {
+/**
+ * Renders rows as JSON (codes as stored, for programs) or as CSV for people: always with the header
+ * line (also without rows), codes as words (export-readable.ts), `ja`/`nee` for yes/no answers.
+ */
+export function renderRows(
+  rows: Record<string, unknown>[],
+  format: 'csv' | 'json',
+  table: ExportTable,
+  locale: Locale = 'nl',
+): string {
   if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
-  return stringify(rows, { header: true, columns: rows[0] ? Object.keys(rows[0]) : [] });
+  const columns = rows[0] ? Object.keys(rows[0]) : [...EXPORT_COLUMNS[table]];
+  return stringify(
+    rows.map((r) => readableRow(table, r, locale)),
+    { header: true, columns },
+  );
 }
 
 /** `export requests|sessions|harvests [--format csv|json] [--out FILE]`. */
@@ -121,7 +135,7 @@ export async function runExport(prisma: PrismaClient, args: string[]): Promise<n
   }
   const rows =
     kind === 'harvests' ? await harvestExportRows(prisma) : await exportRows(prisma, kind as ExportKind);
-  const text = renderRows(rows, format);
+  const text = renderRows(rows, format, kind as ExportTable);
   const out = opt('--out');
   if (out) {
     await writeFile(out, text);

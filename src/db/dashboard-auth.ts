@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 
 /** How long a sign-in link from /dashboard works. */
 export const LOGIN_TOKEN_MINUTES = 10;
@@ -26,6 +26,37 @@ export interface DashboardPerson {
   coordinator: boolean;
 }
 
+/**
+ * A new single-use sign-in token for this person; returns the raw token (never stored). Takes the
+ * step's transaction when called from a conversation step: the embedded database has a single
+ * connection, so a second client would wait for the transaction until it times out.
+ */
+export async function createLoginToken(
+  prisma: PrismaClient | Prisma.TransactionClient,
+  personId: string,
+  now: Date,
+): Promise<string> {
+  const raw = newToken();
+  await prisma.dashboardLoginToken.create({
+    data: {
+      tokenHash: hashToken(raw),
+      personId,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + LOGIN_TOKEN_MINUTES * 60_000),
+    },
+  });
+  // Old, spent links and ended sessions are of no use to anyone.
+  await prisma.dashboardLoginToken.deleteMany({
+    where: { expiresAt: { lt: new Date(now.getTime() - 86_400_000) } },
+  });
+  await prisma.dashboardSession.deleteMany({
+    where: {
+      OR: [{ expiresAt: { lt: now } }, { lastSeenAt: { lt: new Date(now.getTime() - SESSION_IDLE_MS) } }],
+    },
+  });
+  return raw;
+}
+
 /** Sign-in links and sessions of the coordinator dashboard, kept in PostgreSQL (works across replicas). */
 export function dashboardAuth(prisma: PrismaClient) {
   async function check(raw: string, now: Date): Promise<LoginCheck> {
@@ -43,27 +74,7 @@ export function dashboardAuth(prisma: PrismaClient) {
 
   return {
     /** A new single-use sign-in token for this person; returns the raw token (never stored). */
-    async createLoginToken(personId: string, now: Date): Promise<string> {
-      const raw = newToken();
-      await prisma.dashboardLoginToken.create({
-        data: {
-          tokenHash: hashToken(raw),
-          personId,
-          createdAt: now,
-          expiresAt: new Date(now.getTime() + LOGIN_TOKEN_MINUTES * 60_000),
-        },
-      });
-      // Old, spent links and ended sessions are of no use to anyone.
-      await prisma.dashboardLoginToken.deleteMany({
-        where: { expiresAt: { lt: new Date(now.getTime() - 86_400_000) } },
-      });
-      await prisma.dashboardSession.deleteMany({
-        where: {
-          OR: [{ expiresAt: { lt: now } }, { lastSeenAt: { lt: new Date(now.getTime() - SESSION_IDLE_MS) } }],
-        },
-      });
-      return raw;
-    },
+    createLoginToken: (personId: string, now: Date) => createLoginToken(prisma, personId, now),
 
     /** Whether a link would work now, without using it (the confirmation page). */
     check,

@@ -2,11 +2,17 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 
 export type ExportKind = 'requests' | 'sessions';
 
-/** Flat rows for CSV or JSON: one per request or per session, with dates as ISO text. */
+/**
+ * Flat rows for CSV or JSON: one per request or per session, with dates as ISO text. The keys are
+ * the columns (EXPORT_COLUMNS in export-readable.ts lists them for an export without rows).
+ */
 export async function exportRows(prisma: PrismaClient, kind: ExportKind): Promise<Record<string, unknown>[]> {
   if (kind === 'requests') {
     const rows = await prisma.dialogueRequest.findMany({
-      include: { organisation: true, sessions: { select: { id: true } } },
+      include: {
+        organisation: true,
+        sessions: { select: { startsAt: true }, orderBy: { startsAt: 'asc' } },
+      },
       orderBy: { number: 'asc' },
     });
     return rows.map((r) => ({
@@ -29,6 +35,7 @@ export async function exportRows(prisma: PrismaClient, kind: ExportKind): Promis
       contactEmail: r.contactEmail ?? '',
       contactPhone: r.contactPhone ?? '',
       sessions: r.sessions.length,
+      sessionDates: r.sessions.map((x) => x.startsAt.toISOString()).join(';'),
       createdAt: r.createdAt.toISOString(),
     }));
   }

@@ -1,5 +1,6 @@
 import type { AvailabilityInput } from '../domain/matching/availability.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { seedDemoDialogues } from './demo-dialogues.ts';
 
 /** Demo invite codes, printed in the README; only seeded outside production. */
 export const DEMO_INVITES = { VOLUNTEER: 'DEMO-VRIJWILLIGER', COORDINATOR: 'DEMO-COORDINATOR' } as const;
@@ -136,8 +137,15 @@ const weekdayEvenings = {
   exceptions: [],
 } satisfies AvailabilityInput;
 
-/** Seeds demo people and organisations once, when the database has no people yet. Returns whether it did. */
-export async function seedDemoData(prisma: PrismaClient): Promise<boolean> {
+/**
+ * Seeds demo people and organisations (and, with `dialogues`, past dialogues with harvests from
+ * src/db/demo-dialogues.ts) once, when the database has
+ * no people yet; so a restart never seeds twice. Returns whether it did.
+ */
+export async function seedDemoData(
+  prisma: PrismaClient,
+  opts: { dialogues?: boolean } = {},
+): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
     if ((await tx.person.count()) > 0) return false;
     const now = new Date();
@@ -182,6 +190,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<boolean> {
         },
       });
     }
+    if (opts.dialogues) await seedDemoDialogues(tx, now);
     await tx.inviteCode.createMany({
       data: [
         { code: DEMO_INVITES.VOLUNTEER, role: 'VOLUNTEER', maxUses: 10_000 },

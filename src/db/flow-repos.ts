@@ -25,6 +25,8 @@ export function flowRepos(
   | 'harvest'
   | 'harvestExtra'
   | 'outreach'
+  | 'intakeContact'
+  | 'dashboard'
 > {
   return {
     // Claim and load, conversation, buttons and replies: the same statements as on the pg pool.

@@ -117,6 +117,19 @@ export function harvestExtraRepos(tx: Tx): HarvestExtraRepos {
         startsAt: r.session.startsAt,
       }));
     },
+    async outcomeMissing(personId, asCoordinator, number) {
+      const request = await tx.dialogueRequest.findFirst({
+        where: {
+          number,
+          ...(asCoordinator
+            ? {}
+            : { OR: [{ requestedById: personId }, { organisation: { members: { some: { personId } } } }] }),
+        },
+        select: { sessions: { select: { harvest: { select: { status: true } } } } },
+      });
+      if (!request) return 'no_request';
+      return request.sessions.some((x) => x.harvest) ? 'not_approved' : 'no_harvest';
+    },
     async addOutcome(sessionId, entry) {
       // Appended in one statement, so two people recording at once both keep their entry.
       await tx.$executeRaw`UPDATE "Harvest" SET outcomes = outcomes || ${JSON.stringify([entry satisfies OutcomeEntry])}::jsonb

@@ -19,6 +19,7 @@ export function profileRepos(tx: Tx): ProfileRepos {
         availability: v.availability,
         maxPerMonth: v.maxPerMonth,
         pausedUntil: v.pausedUntil,
+        broadcastOptOut: v.broadcastOptOut,
       };
     },
 

@@ -20,6 +20,8 @@ export interface RetentionReport {
   harvestNotes: number;
   /** Stored media files (voice notes, photos) deleted. */
   mediaFiles: number;
+  /** Broadcast drafts never sent nor cancelled within a day: cancelled, their text erased. */
+  broadcastDrafts: number;
 }
 
 /**
@@ -56,7 +58,14 @@ export async function sweepRetention(
       new Date(opts.now.getTime() - DAY_MS),
     );
     const { harvestNotes, mediaFiles } = await sweepHarvestRaw(tx, rawCutoff, opts.now);
+    // A preview left standing holds a coordinator's text: after a day it is cancelled (a late
+    // press on "send" then gets "already done") and the text goes.
+    const drafts = await tx.broadcast.updateMany({
+      where: { status: 'DRAFT', createdAt: { lt: new Date(opts.now.getTime() - DAY_MS) } },
+      data: { status: 'CANCELLED', text: null },
+    });
     return {
+      broadcastDrafts: drafts.count,
       harvestNotes,
       mediaFiles,
       exports,

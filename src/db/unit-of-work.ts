@@ -1,9 +1,11 @@
 import type { FlowRepos, UnitOfWork } from '../flows/ports.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { outreachRepos } from './broadcast-repo.ts';
+import { createLoginToken } from './dashboard-auth.ts';
 import { flowRepos } from './flow-repos.ts';
 import { harvestExtraRepos } from './harvest-extra-repo.ts';
 import { harvestRepos } from './harvest-repo.ts';
+import { intakeContactRepos } from './intake-contact-repo.ts';
 import { linkingRepos } from './linking-repo.ts';
 import { overviewRepos } from './overview-repo.ts';
 import { privacyRepos } from './privacy-repo.ts';
@@ -29,6 +31,8 @@ export function unitOfWork(prisma: PrismaClient): UnitOfWork {
           privacy: privacyRepos(tx),
           overview: overviewRepos(tx),
           outreach: outreachRepos(tx),
+          intakeContact: intakeContactRepos(tx),
+          dashboard: { createLoginToken: (personId, now) => createLoginToken(tx, personId, now) },
         }),
       {
         timeout: 20_000,

@@ -3,8 +3,8 @@ import { t } from '../i18n/index.ts';
 import type { EffectScope } from './effects.ts';
 import type { EffectResult } from './types.ts';
 
-/** Makes a one-time sign-in link for the dashboard (the app knows where it is reachable). */
-export type DashboardLinkFn = (personId: string, now: Date) => Promise<string>;
+/** Turns a one-time sign-in token into a link (the app knows where it is reachable). */
+export type DashboardUrlFn = (token: string) => string;
 
 /** /dashboard: a coordinator gets a personal, single-use sign-in link; everyone else a polite no. */
 export async function runDashboardEffect(s: EffectScope): Promise<EffectResult> {
@@ -15,11 +15,12 @@ export async function runDashboardEffect(s: EffectScope): Promise<EffectResult> 
     s.replies.push({ text: t(l, 'error.not_allowed', { role: t(l, 'role.COORDINATOR') }) });
     return { ok: false, error: 'not_allowed' };
   }
-  if (!s.dashboardLink) {
+  if (!s.dashboardUrl) {
     s.replies.push({ text: t(l, 'error.internal') });
     return { ok: false, error: 'no_dashboard' };
   }
-  const url = await s.dashboardLink(ctx.person.id, ctx.now);
+  // Made on the step's own transaction (the embedded database has only one connection).
+  const url = s.dashboardUrl(await s.repos.dashboard.createLoginToken(ctx.person.id, ctx.now));
   await s.repos.audit({ actorId: ctx.person.id, action: 'dashboard.link_sent', subjectType: 'dashboard' });
   s.replies.push({ text: t(l, 'dashboard.link', { url, minutes: LOGIN_TOKEN_MINUTES }) });
   return { ok: true };

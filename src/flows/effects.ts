@@ -7,10 +7,11 @@ import { listMySessions, runAction, runMove, staffingScope } from './actions.ts'
 import { type BroadcastFilter, broadcastAction, draftBroadcast } from './broadcast.ts';
 import { coordinatorCommand } from './coordinator.ts';
 import { codesignEffect } from './coordinator-admin.ts';
-import { type DashboardLinkFn, runDashboardEffect } from './dashboard.ts';
+import { type DashboardUrlFn, runDashboardEffect } from './dashboard.ts';
 import { runHarvestEffect } from './harvest/harvest-effects.ts';
 import { runHarvestExtra } from './harvest/harvest-extra.ts';
 import { runHarvestLlmEffect } from './harvest/harvest-llm-effects.ts';
+import { runLastContact } from './intake/intake-contact.ts';
 import { CompleteDraftSchema } from './intake/intake-state.ts';
 import { renderSummary } from './intake/intake-summary.ts';
 import { runInvite } from './invite.ts';
@@ -20,6 +21,7 @@ import type { ExtractFn, FlowRepos } from './ports.ts';
 import { privacyAction, privacyCommand } from './privacy/privacy.ts';
 import { runProfileEffect } from './profile/profile-effects.ts';
 import { declineOffer, recordDeclineReason } from './staffing/offer-responses.ts';
+import { answerTypedOffer } from './staffing/offer-typed.ts';
 import { acceptOffer, staffSession } from './staffing/staffing.ts';
 import type { TimerRequest } from './staffing/types.ts';
 import type { Effect, EffectResult, FlowContext, Reply } from './types.ts';
@@ -40,8 +42,8 @@ export interface EffectScope {
   extract?: ExtractFn;
   /** Whether an LLM is configured (the harvest then reads files and drafts after commit). */
   llmEnabled?: boolean;
-  /** A one-time dashboard sign-in link (/dashboard); absent where no HTTP server runs. */
-  dashboardLink?: DashboardLinkFn;
+  /** Where a dashboard sign-in token is redeemed (/dashboard); absent where no HTTP server runs. */
+  dashboardUrl?: DashboardUrlFn;
 }
 
 /** Carries out one effect inside the current transaction and reports the outcome as data. */
@@ -99,6 +101,7 @@ export async function runEffect(effect: Effect, s: EffectScope): Promise<EffectR
       return { ok: true, data: { number } };
     }
     case 'offer': {
+      if (effect.action === 'typed') return answerTypedOffer(effect.value, s);
       const staffing = staffingScope(s);
       const outcome =
         effect.action === 'accept'
@@ -134,6 +137,8 @@ export async function runEffect(effect: Effect, s: EffectScope): Promise<EffectR
     case 'loadProfile':
     case 'saveProfile':
       return runProfileEffect(effect, s);
+    case 'lastContact':
+      return runLastContact(s);
     case 'listMySessions':
       return listMySessions(s);
     case 'extractRequest': {

@@ -52,6 +52,25 @@ describe('engine routing', () => {
     expect(d.replies.map((r) => r.text).join('\n')).toContain('een dialoog aanvragen');
   });
 
+  it('the hint after /help reads as help with a way on: continue by answering, or /stop (nl and en)', () => {
+    const active = { flow: 'intake', state: { step: 'goal', draft: {}, history: [], editing: null } };
+    const nl = decide(active, { kind: 'text', text: '/help' }, ctx()).replies.at(-1)?.text;
+    expect(nl).toBe(
+      'Je was ook nog bezig met een dialoog aanvragen; dat staat gewoon voor je klaar. Verder gaan? Beantwoord de vraag hierboven. Liever stoppen? Typ /stop.',
+    );
+    const en = { ...ctx({ locale: 'en' }), locale: 'en' as const };
+    expect(decide(active, { kind: 'text', text: '/help' }, en).replies.at(-1)?.text).toContain(
+      "it's still waiting for you. Want to carry on? Just answer the question above. Rather stop? Type /stop.",
+    );
+  });
+
+  it('a volunteer typing outside a conversation is checked against open offers (an effect), a partner is not', () => {
+    const v = decide(null, { kind: 'text', text: 'sorry, ik kan niet' }, ctx({ roles: ['VOLUNTEER'] }));
+    expect(v.effects).toEqual([{ type: 'offer', action: 'typed', value: 'sorry, ik kan niet' }]);
+    expect(v.replies).toEqual([]);
+    expect(decide(null, { kind: 'text', text: 'sorry, ik kan niet' }, ctx()).effects).toEqual([]);
+  });
+
   it('someone unknown is led into sign-up whatever they type; commands that need a role are refused', () => {
     const d = decide(null, { kind: 'text', text: 'hallo' }, ctx({ onboarded: false, roles: [] }));
     expect(d.active?.flow).toBe('onboarding');

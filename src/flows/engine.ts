@@ -147,6 +147,9 @@ export function decide(active: ActiveFlow | null, input: FlowInput, ctx: FlowCon
   if (input.kind === 'button') return nothing(ctx, null, [{ text: t(ctx.locale, 'error.stale_button') }]);
   if (input.kind === 'media')
     return nothing(ctx, null, [{ text: t(ctx.locale, 'error.media_not_expected') }]);
+  // A volunteer may answer an open offer in words; the effect says "not understood" when there is none.
+  if (input.kind === 'text' && hasRole(ctx, 'VOLUNTEER'))
+    return nothing(ctx, null, [], [{ type: 'offer', action: 'typed', value: input.text.slice(0, 500) }]);
   return nothing(ctx, null, [{ text: t(ctx.locale, 'error.not_understood') }]);
 }
 
@@ -193,7 +196,7 @@ function onCommand(
       return nothing(ctx, active, [], [{ type: 'privacy', command: PRIVACY_COMMANDS[name] }]);
     case 'aanvragen':
       if (!ctx.person.onboarded) return needOnboarding(active, ctx);
-      if (!hasRole(ctx, 'PARTNER', 'COORDINATOR')) return notAllowed(active, ctx, 'PARTNER');
+      if (!hasRole(ctx, 'PARTNER', 'COORDINATOR')) return notAllowed(active, ctx, 'PARTNER', 'COORDINATOR');
       if (active?.flow === 'intake')
         return stepFlow(active, { kind: 'command', command: 'aanvragen', args: '' }, ctx);
       return startFlow('intake', ctx, cmd.args);
@@ -240,11 +243,11 @@ function onCommand(
       return nothing(ctx, active, [], [{ type: 'harvestExtra', op: HARVEST_EXTRA[name], args: cmd.args }]);
     case 'opbrengst':
       if (!ctx.person.onboarded) return needOnboarding(active, ctx);
-      if (!hasRole(ctx, 'PARTNER', 'COORDINATOR')) return notAllowed(active, ctx, 'PARTNER');
+      if (!hasRole(ctx, 'PARTNER', 'COORDINATOR')) return notAllowed(active, ctx, 'PARTNER', 'COORDINATOR');
       return startFlow('outcome', ctx, cmd.args);
     case 'mijnaanvragen':
       if (!ctx.person.onboarded) return needOnboarding(active, ctx);
-      if (!hasRole(ctx, 'PARTNER', 'COORDINATOR')) return notAllowed(active, ctx, 'PARTNER');
+      if (!hasRole(ctx, 'PARTNER', 'COORDINATOR')) return notAllowed(active, ctx, 'PARTNER', 'COORDINATOR');
       return nothing(ctx, active, [], [{ type: 'listMyRequests' }]);
     default:
       return nothing(ctx, active, [
@@ -257,7 +260,7 @@ function onCommand(
 /** A filled-in request form: same rights as /aanvragen; it replaces an intake in progress. */
 function onForm(active: ActiveFlow | null, input: FlowInput, ctx: FlowContext): Decision {
   if (!ctx.person.onboarded) return needOnboarding(active, ctx);
-  if (!hasRole(ctx, 'PARTNER', 'COORDINATOR')) return notAllowed(active, ctx, 'PARTNER');
+  if (!hasRole(ctx, 'PARTNER', 'COORDINATOR')) return notAllowed(active, ctx, 'PARTNER', 'COORDINATOR');
   if (active?.flow === 'intake') return stepFlow(active, input, ctx);
   const intake = FLOWS.intake as AnyFlow;
   const fresh = intake.start(ctx, '').state;
@@ -275,10 +278,9 @@ function needOnboarding(active: ActiveFlow | null, ctx: FlowContext): Decision {
   return startFlow('onboarding', ctx, '', [{ text: t(ctx.locale, 'onboarding.please_start') }]);
 }
 
-function notAllowed(active: ActiveFlow | null, ctx: FlowContext, role: RoleName): Decision {
-  return nothing(ctx, active, [
-    { text: t(ctx.locale, 'error.not_allowed', { role: t(ctx.locale, `role.${role}`) }) },
-  ]);
+function notAllowed(active: ActiveFlow | null, ctx: FlowContext, ...roles: RoleName[]): Decision {
+  const names = roles.map((r) => t(ctx.locale, `role.${r}`)).join(` ${t(ctx.locale, 'word.or')} `);
+  return nothing(ctx, active, [{ text: t(ctx.locale, 'error.not_allowed', { role: names }) }]);
 }
 
 function setLocale(active: ActiveFlow | null, value: string | undefined, ctx: FlowContext): Decision {

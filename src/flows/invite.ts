@@ -37,7 +37,10 @@ export async function runInvite(args: string, s: EffectScope): Promise<EffectRes
   const l = s.ctx.locale;
   const role = inviteRole(args);
   if (!role) {
-    s.replies.push({ text: t(l, 'invitecode.usage') });
+    const word = args.trim();
+    s.replies.push({
+      text: word ? t(l, 'invitecode.unknown_role', { role: word }) : t(l, 'invitecode.usage'),
+    });
     return { ok: false, error: 'usage' };
   }
   const expiresAt = new Date(s.ctx.now.getTime() + INVITE_DAYS * 86_400_000);

@@ -4,6 +4,7 @@ import type { OutreachRepos } from './broadcast.ts';
 import type { StoredFlow } from './engine.ts';
 import type { HarvestExtraRepos } from './harvest/extra-ports.ts';
 import type { HarvestRepos } from './harvest/ports.ts';
+import type { IntakeContactRepos } from './intake/intake-contact.ts';
 import type { CompleteDraft } from './intake/intake-state.ts';
 import type { LinkingRepos } from './linking.ts';
 import type { OverviewRepos } from './overview/ports.ts';
@@ -129,6 +130,10 @@ export interface FlowRepos {
   overview: OverviewRepos;
   /** Invites and broadcasts (/uitnodigen, /rondsturen) on the same transaction. */
   outreach: OutreachRepos;
+  /** The contact details of a partner's previous request (intake) on the same transaction. */
+  intakeContact: IntakeContactRepos;
+  /** One-time dashboard sign-in tokens (/dashboard) on the same transaction. */
+  dashboard: { createLoginToken(personId: string, now: Date): Promise<string> };
   audit(entry: {
     actorId: string | null;
     action: string;

@@ -33,8 +33,8 @@ export interface ShellDeps {
   extract?: ExtractFn;
   /** Whether an LLM is configured (harvest: voice notes, photos and the draft are read after commit). */
   llmEnabled?: boolean;
-  /** One-time dashboard sign-in links (/dashboard). */
-  dashboardLink?: (personId: string, now: Date) => Promise<string>;
+  /** Where one-time dashboard sign-in tokens are redeemed (/dashboard). */
+  dashboardUrl?: (token: string) => string;
   zone: string;
   conversationTtlDays: number;
   now: () => Date;
@@ -152,7 +152,7 @@ async function runOnce(
     timers,
     extract: deps.extract,
     llmEnabled: deps.llmEnabled,
-    dashboardLink: deps.dashboardLink,
+    dashboardUrl: deps.dashboardUrl,
     ctx: { ...ctx, locale: decision.locale },
     platform: inbound.platform,
     keyPrefix: inbound.id,

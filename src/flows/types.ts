@@ -61,7 +61,7 @@ export type Effect =
   | { type: 'setLocale'; locale: Locale }
   | { type: 'submitRequest'; draft: unknown }
   | { type: 'listMyRequests' }
-  | { type: 'offer'; action: 'accept' | 'decline' | 'reason'; value: string }
+  | { type: 'offer'; action: 'accept' | 'decline' | 'reason' | 'typed'; value: string }
   | { type: 'action'; action: string; value: string }
   | { type: 'listMySessions' }
   | { type: 'extractRequest'; text: string }
@@ -87,6 +87,7 @@ export type Effect =
   | { type: 'harvestMedia'; sessionId: string; notes: unknown; index: number }
   | { type: 'harvestDraft'; sessionId: string }
   | { type: 'loadProfile' }
+  | { type: 'lastContact' }
   | { type: 'saveProfile'; patch: ProfilePatch };
 
 /** The result of a pure transition. A null state ends the flow. */

@@ -68,4 +68,45 @@ describe('local web chat in Chromium', () => {
     await page.screenshot({ path: 'test-results/local-chat-coordinator.png' });
     await page.close();
   });
+
+  it('links in bot messages are clickable; every role sees its new shortcuts', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await openChat(page, app.url, 'coordinator');
+    const commands = await page.locator('#commands').textContent();
+    for (const c of [
+      '/overzicht',
+      '/dashboard',
+      '/uitnodigen',
+      '/rondsturen',
+      '/belanghebbenden',
+      '/reflecties',
+    ])
+      expect(commands).toContain(c);
+    await sendText(page, '/dashboard');
+    await waitForBotText(page, 'persoonlijke link naar het dashboard');
+    const link = page.getByTestId('message-link').last();
+    await link.waitFor({ timeout: 10_000 });
+    const href = (await link.getAttribute('href')) as string;
+    expect(href).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/dashboard/);
+    expect(await link.textContent()).toBe(href);
+    expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+    // Only http(s) becomes a link; markup stays text; the full stop after a URL is not part of it.
+    await sendText(page, 'javascript:alert(1) <b>vet</b> zie https://example.org/a?b=1.');
+    const mine = page
+      .locator('[data-testid="message"][data-direction="in"]', { hasText: 'example.org' })
+      .last();
+    await mine.waitFor({ timeout: 10_000 });
+    expect(await mine.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+      'https://example.org/a?b=1',
+    ]);
+    expect(await mine.locator('b').count()).toBe(0);
+    expect(await mine.textContent()).toContain('<b>vet</b>');
+    await openChat(page, app.url, 'volunteer-anouk');
+    const volunteer = await page.locator('#commands').textContent();
+    for (const c of ['/oogst', '/mijnsessies', '/profiel']) expect(volunteer).toContain(c);
+    await openChat(page, app.url, 'partner-jeroen');
+    const partner = await page.locator('#commands').textContent();
+    for (const c of ['/mijnaanvragen', '/opbrengst']) expect(partner).toContain(c);
+    await page.close();
+  });
 });

@@ -66,10 +66,17 @@ describe('harvest feedback: stakeholders, closing the loop, reflections, co-faci
           '/belanghebbenden toevoegen overvecht; Wijkbureau Overvecht; wijkbureau@example.org',
         ),
       ),
-    ).toContain('Toegevoegd aan Overvecht: Wijkbureau Overvecht');
+    ).toContain('Toegevoegd als belanghebbende in Overvecht: Wijkbureau Overvecht — e-mail');
     expect(
       texts(await coord().send('/belanghebbenden toevoegen Overvecht; Gemeente; chat: karin wijkbureau')),
     ).toContain('in de chat als Karin');
+    // The same e-mail or chat person twice in one wijk is refused, politely.
+    expect(
+      texts(await coord().send('/belanghebbenden toevoegen overvecht; Wijkbureau; WIJKBUREAU@example.org')),
+    ).toContain('staat al op de lijst voor Overvecht');
+    expect(
+      texts(await coord().send('/belanghebbenden toevoegen overvecht; Karin; chat: Karin Wijkbureau')),
+    ).toContain('staat al op de lijst');
     await coord().send('/belanghebbenden toevoegen zuid; Wijkbureau Zuid; zuid@example.org');
     const list = texts(await coord().send('/belanghebbenden overvecht'));
     expect(list).toContain(
@@ -89,6 +96,14 @@ describe('harvest feedback: stakeholders, closing the loop, reflections, co-faci
   it('approved harvest goes to the partner and the wijk’s stakeholders; e-mail-only ones are for the coordinator to forward; the partner closes the loop', async () => {
     const { sessionId, number, chats } = await pastSession('fb-a');
     const lead = chats[0] as LocalChatClient;
+    // /opbrengst by number says which request it looked at and why there is nothing yet.
+    expect(texts(await coord().send(`/opbrengst ${number}`))).toContain(
+      `Aanvraag #${number} heeft nog geen oogst`,
+    );
+    expect(texts(await coord().send('/opbrengst 99999'))).toContain(
+      'Ik heb gekeken naar aanvraag #99999, maar die vind ik niet',
+    );
+    expect(texts(await lead.send('/opbrengst'))).toContain('Dat kan alleen als partner of coördinator');
     expect(texts(await lead.send('/oogst'))).toContain('1/9');
     for (const answer of [
       '14',
@@ -98,6 +113,9 @@ describe('harvest feedback: stakeholders, closing the loop, reflections, co-faci
       'een wekelijkse koffieochtend beginnen',
     ])
       await lead.send(answer);
+    expect(texts(await coord().send(`/opbrengst ${number}`))).toContain(
+      `De oogst van aanvraag #${number} is nog niet goedgekeurd`,
+    );
     await lead.press('Overslaan');
     await lead.send('Fijn dat jullie luisterden');
     await lead.send('Piet');
@@ -153,7 +171,9 @@ describe('harvest feedback: stakeholders, closing the loop, reflections, co-faci
     expect(
       ((await p().harvest.findUniqueOrThrow({ where: { sessionId } })).outcomes as unknown[]).length,
     ).toBe(2);
-    expect(texts(await stranger.send(`/opbrengst ${number}`))).toContain('Ik vind geen gedeelde oogst');
+    expect(texts(await stranger.send(`/opbrengst ${number}`))).toContain(
+      `Ik heb gekeken naar aanvraag #${number}, maar die vind ik niet`,
+    );
 
     // The digest (the real CLI) shows what was done, and writes the charts as PNG.
     const day = noon.toISODate() as string;

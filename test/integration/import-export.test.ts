@@ -108,17 +108,29 @@ describe('volunteers CSV import and request/session export (PostgreSQL)', () => 
 
     const csv = (await cli(['export', 'requests'])).stdout;
     const rows = parse(csv, { columns: true }) as Record<string, string>[];
+    // The CSV is for people: codes as words, yes/no spelt out, the session dates in local time.
     expect(rows.find((r) => r.number === String(number))).toMatchObject({
       organisation: 'Testhuis',
-      theme: 'eenzaamheid',
-      status: 'SUBMITTED',
+      theme: 'Eenzaamheid',
+      status: 'ingediend, wacht op beoordeling',
+      online: 'nee',
+      coDesign: 'nee',
       sessions: '1',
+      sessionDates: '2027-01-12 19:00',
     });
+    // An export without rows still has its header line.
+    const empty = (await cli(['export', 'harvests'])).stdout;
+    expect(empty.trim()).toBe(
+      'requestNumber,organisation,wijk,sessionStart,participants,themes,tags,section,text',
+    );
     const out = path.join(folder, 'sessions.json');
     await cli(['export', 'sessions', '--format', 'json', '--out', out]);
     const sessions = JSON.parse(await readFile(out, 'utf8')) as Record<string, unknown>[];
+    // The JSON keeps the codes, for programs.
     expect(sessions.find((s) => s.requestNumber === number)).toMatchObject({
       startsAt: '2027-01-12T18:00:00.000Z',
+      theme: 'eenzaamheid',
+      online: false,
       status: 'PLANNED',
       facilitatorsNeeded: 1,
       facilitators: 0,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
+import { sweepRetention } from '../../src/db/retention.ts';
 import { FakeTelegramApi } from '../fakes/telegram-api.ts';
 import { startTestApp } from '../support/app.ts';
 import { createPerson, createVolunteers } from '../support/fixtures.ts';
@@ -76,7 +77,7 @@ describe('coordinators invite people and broadcast to volunteers (local chat + T
     expect(texts(await late.send(`/start ${code}`))).toContain('al gebruikt of verlopen');
   });
 
-  it('an expired code is refused; /invite in English; a partner invite; bad input gets the usage', async () => {
+  it('an expired code is refused; /invite in English; a partner invite; an unknown role is named, with the valid ones', async () => {
     await coord.send('/taal en');
     const code = CODE.exec(texts(await coord.send('/invite coordinator')))?.[1] as string;
     expect(code).toMatch(/^C-/);
@@ -84,7 +85,9 @@ describe('coordinators invite people and broadcast to volunteers (local chat + T
     const someone = await newPersona(app);
     expect(texts(await someone.send(`/start ${code}`))).toContain('al gebruikt of verlopen');
     expect(texts(await coord.send('/invite'))).toContain('Who is the invite for?');
-    expect(texts(await coord.send('/invite manager'))).toContain('Who is the invite for?');
+    const unknown = texts(await coord.send('/invite manager'));
+    expect(unknown).toContain('I don\'t know "manager" as a role');
+    expect(unknown).toContain('/invite volunteer, /invite coordinator or /invite partner');
     await coord.send('/taal nl');
 
     const partnerCode = CODE.exec(texts(await coord.send('/uitnodigen partner')))?.[1] as string;
@@ -178,6 +181,33 @@ describe('coordinators invite people and broadcast to volunteers (local chat + T
     expect(texts(await coord.send('Alleen senioren'))).toContain('Er is geen vrijwilliger');
     expect(await p().outboundMessage.count({ where: { idempotencyKey: { startsWith: 'broadcast:' } } })).toBe(
       first.length + second.length,
+    );
+  });
+
+  it('a draft left unsent for more than a day loses its text in the nightly retention; a late "send" sends nothing', async () => {
+    await coord.send('/rondsturen');
+    await coord.send('Vergeten concept met een naam erin.');
+    const sendButton = await coord.findButton(/^📣 Verstuur naar/);
+    const before = await p().outboundMessage.count({
+      where: { idempotencyKey: { startsWith: 'broadcast:' } },
+    });
+    const draft = await p().broadcast.findFirstOrThrow({ where: { status: 'DRAFT' } });
+    expect(draft.text).toContain('Vergeten concept');
+
+    // The same night: a fresh draft keeps its text.
+    expect((await sweepRetention(p(), { now: new Date(), days: 90 })).broadcastDrafts).toBe(0);
+    expect((await p().broadcast.findUniqueOrThrow({ where: { id: draft.id } })).text).toContain('Vergeten');
+    const report = await sweepRetention(p(), { now: new Date(Date.now() + 25 * 3_600_000), days: 90 });
+    expect(report.broadcastDrafts).toBe(1);
+    expect(await p().broadcast.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
+      text: null,
+      status: 'CANCELLED',
+    });
+    expect(texts(await coord.roundTrip({ buttonId: sendButton.id }))).toContain(
+      'al verstuurd of geannuleerd',
+    );
+    expect(await p().outboundMessage.count({ where: { idempotencyKey: { startsWith: 'broadcast:' } } })).toBe(
+      before,
     );
   });
 });

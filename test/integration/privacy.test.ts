@@ -4,12 +4,12 @@ import { retentionTimer, sweepRetention } from '../../src/db/retention.ts';
 import type { PrismaClient } from '../../src/generated/prisma/client.ts';
 import { startTestApp } from '../support/app.ts';
 import {
-  ALWAYS,
   createPerson,
   createSession,
   createVolunteers,
   eventually,
   setSettings,
+  volunteerProfile,
 } from '../support/fixtures.ts';
 import { LocalChatClient, settle, texts } from '../support/local-chat-client.ts';
 
@@ -21,16 +21,7 @@ async function createVolunteer(prisma: PrismaClient, key: string, name: string) 
       roles: ['VOLUNTEER', 'PARTNER'],
       onboardedAt: new Date(),
       identities: { create: { platform: 'LOCAL', externalId: key } },
-      volunteer: {
-        create: {
-          level: 'CERTIFIED',
-          languages: ['nl'],
-          wijken: ['overvecht'],
-          themes: ['eenzaamheid'],
-          maxPerMonth: 5,
-          availability: ALWAYS,
-        },
-      },
+      volunteer: { create: volunteerProfile() },
       consents: { create: { version: '2026-11', granted: true, platform: 'LOCAL' } },
     },
   });

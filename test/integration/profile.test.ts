@@ -82,6 +82,9 @@ describe('volunteer profile through the local web chat (PostgreSQL + Redis)', ()
 
     expect(texts(await joost.send('/pauze 1-1-2020'))).toContain('verleden');
     await joost.send('/stop');
+    // Words for a past day are understood, and said to be in the past.
+    expect(texts(await joost.send('/pauze tot gisteren'))).toContain('Die datum ligt in het verleden');
+    await joost.send('/stop');
     expect(texts(await joost.send('/pause off'))).toContain('Je pauze is voorbij');
     profile = await profileOf('volunteer-joost');
     expect(profile.pausedUntil).toBeNull();
@@ -103,5 +106,31 @@ describe('volunteer profile through the local web chat (PostgreSQL + Redis)', ()
     await noor.press('Noor');
     expect(texts(await noor.press('✅ Akkoord'))).toContain('profiel invullen');
     expect(texts(await noor.press('📝 Profiel nu invullen'))).toContain('Talen: nog niet ingevuld');
+  });
+
+  it('a volunteer sees and switches "receive broadcasts" in /profiel (nl) and /profile (en)', async () => {
+    const joost = new LocalChatClient(app, 'volunteer-joost');
+    expect(texts(await joost.send('/profiel'))).toContain('Rondzendberichten ontvangen: ja');
+    expect(texts(await joost.press('📣 Rondzendberichten'))).toContain('Nu: ja');
+    expect(texts(await joost.send('misschien'))).toContain('typ "ja" of "nee"');
+    expect(texts(await joost.press('🔕 Nee, liever niet'))).toContain('Rondzendberichten ontvangen: nee');
+    expect((await profileOf('volunteer-joost')).broadcastOptOut).toBe(true);
+    await joost.press('📣 Rondzendberichten');
+    expect(texts(await joost.send('ja'))).toContain('Rondzendberichten ontvangen: ja');
+    expect((await profileOf('volunteer-joost')).broadcastOptOut).toBe(false);
+    await joost.press('✔️ Klaar');
+
+    const grace = new LocalChatClient(app, 'volunteer-grace');
+    expect(texts(await grace.send('/profile broadcasts'))).toContain(
+      'Do you want to receive broadcast messages',
+    );
+    expect(texts(await grace.press('🔕 No, thanks'))).toContain('Saved');
+    expect((await profileOf('volunteer-grace')).broadcastOptOut).toBe(true);
+    expect(texts(await grace.send('/profile'))).toContain('Receive broadcast messages: no');
+    await grace.send('/stop');
+    const audit = await app.db.prisma.auditLog.findFirstOrThrow({
+      where: { action: 'profile.updated', actorId: (await profileOf('volunteer-grace')).personId },
+    });
+    expect(audit.details).toEqual({ fields: ['broadcastOptOut'] });
   });
 });

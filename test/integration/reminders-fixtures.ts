@@ -1,16 +1,21 @@
 // Set-up shared by the reminder tests (reminders*.test.ts).
 import ICAL from 'ical.js';
+import { afterAll, beforeAll } from 'vitest';
 import type { App } from '../../src/app.ts';
 import type { PrismaClient } from '../../src/generated/prisma/client.ts';
+import { startTestApp } from '../support/app.ts';
 import type { Child } from '../support/app-processes.ts';
 import {
   createPerson,
   createSession,
   createVolunteers,
+  eventually,
   futureEvening,
   setSettings,
 } from '../support/fixtures.ts';
 import { LocalChatClient, settle } from '../support/local-chat-client.ts';
+
+export { deleteQueueKeys } from '../support/queue-keys.ts';
 
 /** The latest .ics file in a chat, parsed. */
 export async function icsOf(client: LocalChatClient, app: App) {
@@ -28,17 +33,52 @@ export async function icsOf(client: LocalChatClient, app: App) {
   };
 }
 
-/** Deletes every Redis key of this app's queue prefix (other test files share the Redis server). */
-export async function deleteQueueKeys(app: App) {
-  const { Redis } = await import('ioredis');
-  const redis = new Redis(app.config.REDIS_URL);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${app.config.QUEUE_PREFIX}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await redis.del(...keys);
-  } while (cursor !== '0');
-  redis.disconnect();
+/**
+ * For one describe block: the app (no demo data) with a coordinator and a partner, started before
+ * its tests and stopped after them. Read `app` and `partnerId` inside the tests.
+ */
+export function useRemindersApp(): { readonly app: App; readonly partnerId: string } {
+  let app: App | undefined;
+  let partnerId: string | undefined;
+  beforeAll(async () => {
+    app = await startTestApp({ env: { DEMO_DATA: '0' } });
+    partnerId = await coordinatorAndPartner(app.db.prisma);
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+  return {
+    get app() {
+      if (!app) throw new Error('the app is not started yet (use it inside a test)');
+      return app;
+    },
+    get partnerId() {
+      if (partnerId === undefined) throw new Error('no partner yet (use it inside a test)');
+      return partnerId;
+    },
+  };
+}
+
+/**
+ * After a crash: starts the app again on the same database and waits until all `count` reminders
+ * are sent; returns the app (still running) and every reminder message.
+ */
+export async function restartUntilSent(
+  options: { databaseUrl: string; env: Record<string, string> },
+  store: PrismaClient,
+  count: number,
+  timeoutMs: number,
+) {
+  const app = await startTestApp(options);
+  await eventually(
+    async () => (await store.scheduledReminder.count({ where: { status: 'SENT' } })) === count,
+    timeoutMs,
+  );
+  await settle(app, 60_000);
+  const messages = await store.outboundMessage.findMany({
+    where: { idempotencyKey: { startsWith: 'reminder:' } },
+  });
+  return { app, messages };
 }
 
 /** A session requested by the partner, staffed through the real offer flow by one new volunteer. */

@@ -1,6 +1,6 @@
 // Reminders prepared ahead of their due time and released at it (docs/reminders.md): a prepared
 // reminder must never outlive a cancellation or an edit, and must survive crashes and Redis loss.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
 import { Prisma } from '../../src/generated/prisma/client.ts';
 import { createTestDatabase, startTestApp } from '../support/app.ts';
@@ -8,11 +8,12 @@ import { baseEnv, prismaFor, spawnApp } from '../support/app-processes.ts';
 import { eventually } from '../support/fixtures.ts';
 import { LocalChatClient, settle, texts } from '../support/local-chat-client.ts';
 import {
-  coordinatorAndPartner,
   deleteQueueKeys,
   killHard,
   manySessions,
+  restartUntilSent,
   staffedSession,
+  useRemindersApp,
 } from './reminders-fixtures.ts';
 
 /** Runs the job that releases the reminders due at `dueAt`, as its delayed job would at that moment. */
@@ -20,23 +21,15 @@ const release = (app: App, dueAt: Date) =>
   app.timers.schedule('reminder', `release-${dueAt.getTime()}`, dueAt);
 
 describe('reminders prepared ahead (PostgreSQL + Redis)', () => {
-  let app: App;
-  const p = () => app.db.prisma;
-  let partnerId: string;
-  beforeAll(async () => {
-    app = await startTestApp({ env: { DEMO_DATA: '0' } });
-    partnerId = await coordinatorAndPartner(p());
-  });
-  afterAll(async () => {
-    await app?.stop();
-  });
+  const ctx = useRemindersApp();
+  const p = () => ctx.app.db.prisma;
 
   /** Makes one of the session's reminders due in two minutes: within the lead, so it is prepared now. */
   async function prepared(sessionId: string, kind: string) {
     const row = await p().scheduledReminder.findFirstOrThrow({ where: { sessionId, kind } });
     const dueAt = new Date(Date.now() + 120_000);
     await p().scheduledReminder.update({ where: { id: row.id }, data: { dueAt } });
-    await app.timers.schedule('reminder', row.id, dueAt);
+    await ctx.app.timers.schedule('reminder', row.id, dueAt);
     return eventually(async () => {
       const r = await p().scheduledReminder.findUniqueOrThrow({ where: { id: row.id } });
       return r.preparedAt && r.outboxId && r.prepared ? r : null;
@@ -56,9 +49,9 @@ describe('reminders prepared ahead (PostgreSQL + Redis)', () => {
   }
 
   it('a prepared reminder of a cancelled session is never sent, even if its row were left pending', async () => {
-    const { sessionId, number, volunteer } = await staffedSession(app, partnerId, 'prep-a', 11);
+    const { sessionId, number, volunteer } = await staffedSession(ctx.app, ctx.partnerId, 'prep-a', 11);
     const nudge = await prepared(sessionId, 'nudge');
-    const partner = new LocalChatClient(app, 'partner');
+    const partner = new LocalChatClient(ctx.app, 'partner');
     await partner.send('/mijnaanvragen');
     const cancel = (await partner.history())
       .at(-1)
@@ -81,20 +74,20 @@ describe('reminders prepared ahead (PostgreSQL + Redis)', () => {
       },
     });
     const dueAt = await makeDue(nudge.id);
-    await release(app, dueAt);
+    await release(ctx.app, dueAt);
     await statusBecomes(nudge.id, 'CANCELLED');
-    await settle(app);
+    await settle(ctx.app);
     expect(await p().outboundMessage.count({ where: { idempotencyKey: `reminder:${nudge.id}` } })).toBe(0);
     expect((await volunteer.history()).some((m) => m.text.includes('begint je dialoog'))).toBe(false);
   });
 
   it('a prepared reminder is released as prepared; after a move it is prepared again for the new time', async () => {
-    const { sessionId, volunteer } = await staffedSession(app, partnerId, 'prep-b', 17);
+    const { sessionId, volunteer } = await staffedSession(ctx.app, ctx.partnerId, 'prep-b', 17);
     const week = await prepared(sessionId, 'week_before');
     const dueAt = await makeDue(week.id);
-    await release(app, dueAt);
+    await release(ctx.app, dueAt);
     await statusBecomes(week.id, 'SENT');
-    await settle(app);
+    await settle(ctx.app);
     const message = await p().outboundMessage.findUniqueOrThrow({
       where: { idempotencyKey: `reminder:${week.id}` },
     });
@@ -103,7 +96,7 @@ describe('reminders prepared ahead (PostgreSQL + Redis)', () => {
     expect(texts(await volunteer.press('👍 Ik kom'))).toContain('tot dan');
 
     const nudge = await prepared(sessionId, 'nudge');
-    const partner = new LocalChatClient(app, 'partner');
+    const partner = new LocalChatClient(ctx.app, 'partner');
     await partner.send('/mijnaanvragen');
     await partner.press(/^📅 Verplaats #/);
     expect(texts(await partner.send('22-12-2026 14:00'))).toContain('verplaatst naar');
@@ -113,9 +106,9 @@ describe('reminders prepared ahead (PostgreSQL + Redis)', () => {
   });
 
   it('an edit after preparation (new opening questions): the reminder is rendered again with them', async () => {
-    const { sessionId, number, volunteer } = await staffedSession(app, partnerId, 'prep-c', 13);
+    const { sessionId, number, volunteer } = await staffedSession(ctx.app, ctx.partnerId, 'prep-c', 13);
     const day = await prepared(sessionId, 'day_before');
-    const coord = new LocalChatClient(app, 'coord');
+    const coord = new LocalChatClient(ctx.app, 'coord');
     await coord.send(`/gespreksvorm ${number}`);
     expect(
       texts(
@@ -123,9 +116,9 @@ describe('reminders prepared ahead (PostgreSQL + Redis)', () => {
       ),
     ).toContain('Opgeslagen');
     const dueAt = await makeDue(day.id);
-    await release(app, dueAt);
+    await release(ctx.app, dueAt);
     await statusBecomes(day.id, 'SENT');
-    await settle(app);
+    await settle(ctx.app);
     expect(await volunteer.last()).toContain('• Wat maakt deze straat van jou?');
     const message = await p().outboundMessage.findUniqueOrThrow({
       where: { idempotencyKey: `reminder:${day.id}` },
@@ -142,20 +135,20 @@ describe('reminders prepared ahead (PostgreSQL + Redis)', () => {
     await p().scheduledReminder.createMany({
       data: sessionIds.map((sessionId) => ({ kind: 'nudge', sessionId, personId, dueAt })),
     });
-    await app.timers.reconcile();
+    await ctx.app.timers.reconcile();
     const where = { sessionId: { in: sessionIds } };
     await eventually(
       async () =>
         (await p().scheduledReminder.count({ where: { ...where, preparedAt: { not: null } } })) === COUNT,
     );
     const outboxIds = (await p().scheduledReminder.findMany({ where })).map((r) => r.outboxId);
-    await deleteQueueKeys(app); // the release jobs are gone
-    await app.timers.reconcile();
+    await deleteQueueKeys(ctx.app); // the release jobs are gone
+    await ctx.app.timers.reconcile();
     await eventually(
       async () => (await p().scheduledReminder.count({ where: { ...where, status: 'SENT' } })) === COUNT,
       60_000,
     );
-    await settle(app, 60_000);
+    await settle(ctx.app, 60_000);
     const sent = await p().outboundMessage.findMany({
       where: { personId, idempotencyKey: { startsWith: 'reminder:' } },
     });
@@ -170,7 +163,7 @@ describe('killed (kill -9) between preparing and releasing', () => {
     const databaseUrl = await createTestDatabase();
     const env = baseEnv(databaseUrl, `t_prep_kill_${Date.now().toString(36)}`);
     const COUNT = 50;
-    let app = await startTestApp({ databaseUrl, env });
+    const app = await startTestApp({ databaseUrl, env });
     const db = app.db.prisma;
     const { personId, sessionIds } = await manySessions(db, COUNT, 'prep-kill');
     await app.stop();
@@ -189,19 +182,12 @@ describe('killed (kill -9) between preparing and releasing', () => {
     expect(await store.scheduledReminder.count({ where: { status: 'SENT' } })).toBe(0);
     await new Promise((r) => setTimeout(r, Math.max(0, dueAt.getTime() + 1000 - Date.now())));
 
-    app = await startTestApp({ databaseUrl, env });
-    await eventually(
-      async () => (await store.scheduledReminder.count({ where: { status: 'SENT' } })) === COUNT,
-      60_000,
-    );
-    await settle(app, 60_000);
-    const messages = await store.outboundMessage.findMany({
-      where: { idempotencyKey: { startsWith: 'reminder:' } },
-    });
+    const again = await restartUntilSent({ databaseUrl, env }, store, COUNT, 60_000);
+    const { messages } = again;
     expect(messages).toHaveLength(COUNT);
     expect(new Set(messages.map((m) => m.id))).toEqual(new Set(outboxIds));
     expect(messages.every((m) => m.status === 'SENT')).toBe(true);
-    await app.stop();
+    await again.app.stop();
     await store.$disconnect();
   }, 180_000);
 });

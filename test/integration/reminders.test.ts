@@ -1,35 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.ts';
+import { describe, expect, it } from 'vitest';
 import { createTestDatabase, startTestApp } from '../support/app.ts';
 import { baseEnv, prismaFor, spawnApp } from '../support/app-processes.ts';
 import { createVolunteers, eventually } from '../support/fixtures.ts';
 import { LocalChatClient, settle, texts } from '../support/local-chat-client.ts';
 import {
-  coordinatorAndPartner,
   deleteQueueKeys,
   icsOf,
   killHard,
   manySessions,
+  restartUntilSent,
   staffedSession as staffed,
+  useRemindersApp,
 } from './reminders-fixtures.ts';
 
 describe('reminders and calendars (PostgreSQL + Redis)', () => {
-  let app: App;
-  const p = () => app.db.prisma;
-  let partnerId: string;
-  beforeAll(async () => {
-    app = await startTestApp({ env: { DEMO_DATA: '0' } });
-    partnerId = await coordinatorAndPartner(p());
-  });
-  afterAll(async () => {
-    await app?.stop();
-  });
+  const ctx = useRemindersApp();
+  const p = () => ctx.app.db.prisma;
 
-  const staffedSession = (prefix: string, daysAhead = 10) => staffed(app, partnerId, prefix, daysAhead);
+  const staffedSession = (prefix: string, daysAhead = 10) =>
+    staffed(ctx.app, ctx.partnerId, prefix, daysAhead);
 
   it('a booking sends a calendar invite and plans every reminder; a due reminder is sent once, "Ik kom" is recorded', async () => {
     const { sessionId, volunteer, personId } = await staffedSession('rem-a');
-    const invite = await icsOf(volunteer, app);
+    const invite = await icsOf(volunteer, ctx.app);
     expect(invite).toMatchObject({ method: 'REQUEST', uid: `${sessionId}@dialoogbot`, sequence: 0 });
     const rows = await p().scheduledReminder.findMany({ where: { sessionId }, orderBy: { dueAt: 'asc' } });
     expect(rows.map((r) => `${r.kind}:${r.personId === personId ? 'volunteer' : 'partner'}`).sort()).toEqual([
@@ -42,13 +35,13 @@ describe('reminders and calendars (PostgreSQL + Redis)', () => {
     const week = rows.find((r) => r.kind === 'week_before');
     const due = new Date(Date.now() - 1000);
     await p().scheduledReminder.update({ where: { id: week?.id }, data: { dueAt: due } });
-    await app.timers.schedule('reminder', week?.id as string, due);
-    await app.timers.schedule('reminder', week?.id as string, new Date(due.getTime() - 1));
+    await ctx.app.timers.schedule('reminder', week?.id as string, due);
+    await ctx.app.timers.schedule('reminder', week?.id as string, new Date(due.getTime() - 1));
     await eventually(
       async () =>
         (await p().scheduledReminder.findUniqueOrThrow({ where: { id: week?.id } })).status === 'SENT',
     );
-    await settle(app);
+    await settle(ctx.app);
     await new Promise((r) => setTimeout(r, 300));
     const asked = (await volunteer.history()).filter((m) => m.text.includes('Kom je nog steeds?'));
     expect(asked).toHaveLength(1);
@@ -66,12 +59,12 @@ describe('reminders and calendars (PostgreSQL + Redis)', () => {
       where: { id: day.id },
       data: { dueAt: new Date(Date.now() - 1000) },
     });
-    await app.timers.reconcile();
+    await ctx.app.timers.reconcile();
     await eventually(
       async () =>
         (await p().scheduledReminder.findUniqueOrThrow({ where: { id: day.id } })).status === 'SENT',
     );
-    await settle(app);
+    await settle(ctx.app);
     expect(await volunteer.last()).toContain('Morgen is het zover');
     expect(await volunteer.last()).toContain('openstreetmap.org');
     expect(await volunteer.last()).toMatch(/Mogelijke openingsvragen:\n• \S/);
@@ -81,15 +74,15 @@ describe('reminders and calendars (PostgreSQL + Redis)', () => {
       where: { sessionId, personId, status: 'PENDING' },
     });
     expect(theirs).toHaveLength(0);
-    expect((await icsOf(volunteer, app)).method).toBe('CANCEL');
+    expect((await icsOf(volunteer, ctx.app)).method).toBe('CANCEL');
     const urgent = await p().offer.findMany({ where: { sessionId, status: 'OPEN' } });
     expect(urgent.length).toBe(2); // wave size 1, doubled
-    expect(await new LocalChatClient(app, 'coord').last()).toContain('teruggegeven');
+    expect(await new LocalChatClient(ctx.app, 'coord').last()).toContain('teruggegeven');
   });
 
   it('a partner moves a session: facilitators asked, invite updated (same UID, higher SEQUENCE), reminders re-planned', async () => {
     const { sessionId, volunteer } = await staffedSession('rem-c', 15);
-    const partner = new LocalChatClient(app, 'partner');
+    const partner = new LocalChatClient(ctx.app, 'partner');
     const before = await p().scheduledReminder.findFirstOrThrow({ where: { sessionId, kind: 'nudge' } });
     await partner.send('/mijnaanvragen');
     expect(texts(await partner.press(/^📅 Verplaats #/))).toContain('Naar welke datum');
@@ -99,7 +92,7 @@ describe('reminders and calendars (PostgreSQL + Redis)', () => {
     const session = await p().dialogueSession.findUniqueOrThrow({ where: { id: sessionId } });
     expect(session.startsAt.toISOString()).toBe('2026-12-20T13:00:00.000Z');
     expect(session.calendarSequence).toBe(1);
-    const invite = await icsOf(volunteer, app);
+    const invite = await icsOf(volunteer, ctx.app);
     expect(invite).toMatchObject({
       method: 'REQUEST',
       uid: `${sessionId}@dialoogbot`,
@@ -114,7 +107,7 @@ describe('reminders and calendars (PostgreSQL + Redis)', () => {
 
   it('a partner cancels a session: everyone told, METHOD:CANCEL, every pending reminder cancelled', async () => {
     const { sessionId, volunteer } = await staffedSession('rem-d', 16);
-    const partner = new LocalChatClient(app, 'partner');
+    const partner = new LocalChatClient(ctx.app, 'partner');
     await partner.send('/mijnaanvragen');
     const cancelButtons =
       (await partner.history())
@@ -133,8 +126,8 @@ describe('reminders and calendars (PostgreSQL + Redis)', () => {
       'CANCELLED',
     );
     expect(await p().scheduledReminder.count({ where: { sessionId, status: 'PENDING' } })).toBe(0);
-    expect((await icsOf(volunteer, app)).method).toBe('CANCEL');
-    expect(await new LocalChatClient(app, 'coord').last()).toContain('geannuleerd');
+    expect((await icsOf(volunteer, ctx.app)).method).toBe('CANCEL');
+    expect(await new LocalChatClient(ctx.app, 'coord').last()).toContain('geannuleerd');
     // A volunteer cannot cancel someone else's session with a replayed button.
     expect(
       texts(await volunteer.roundTrip({ buttonId: (await partner.findButton('Ja, annuleren', 'any')).id })),
@@ -143,7 +136,7 @@ describe('reminders and calendars (PostgreSQL + Redis)', () => {
 
   it('a coordinator edits the format and opening questions; the day-before reminder uses them', async () => {
     const { sessionId, number, volunteer } = await staffedSession('rem-e', 13);
-    const coord = new LocalChatClient(app, 'coord');
+    const coord = new LocalChatClient(ctx.app, 'coord');
     expect(texts(await coord.send(`/gespreksvorm ${number}`))).toContain(
       `Gespreksvorm van aanvraag #${number} nu:`,
     );
@@ -159,14 +152,14 @@ describe('reminders and calendars (PostgreSQL + Redis)', () => {
       where: { id: day.id },
       data: { dueAt: new Date(Date.now() - 1000) },
     });
-    await app.timers.reconcile();
+    await ctx.app.timers.reconcile();
     await eventually(
       async () =>
         (await p().scheduledReminder.findUniqueOrThrow({ where: { id: day.id } })).status === 'SENT',
     );
-    await settle(app);
+    await settle(ctx.app);
     expect(await volunteer.last()).toContain('• Wat wens je je buren toe?');
-    expect(texts(await new LocalChatClient(app, 'partner').send(`/gespreksvorm ${number}`))).toContain(
+    expect(texts(await new LocalChatClient(ctx.app, 'partner').send(`/gespreksvorm ${number}`))).toContain(
       'alleen als coördinator',
     );
   });
@@ -177,9 +170,9 @@ describe('reminders and calendars (PostgreSQL + Redis)', () => {
     await p().scheduledReminder.createMany({
       data: sessionIds.map((sessionId) => ({ kind: 'nudge', sessionId, personId, dueAt: due })),
     });
-    await app.timers.reconcile();
-    await deleteQueueKeys(app); // everything the queue knew is gone
-    await app.timers.reconcile();
+    await ctx.app.timers.reconcile();
+    await deleteQueueKeys(ctx.app); // everything the queue knew is gone
+    await ctx.app.timers.reconcile();
     await eventually(
       async () =>
         (await p().scheduledReminder.count({
@@ -187,13 +180,13 @@ describe('reminders and calendars (PostgreSQL + Redis)', () => {
         })) === 200,
       60_000,
     );
-    await settle(app, 60_000);
+    await settle(ctx.app, 60_000);
     const messages = await p().outboundMessage.findMany({
       where: { personId, idempotencyKey: { startsWith: 'reminder:' } },
     });
     expect(messages).toHaveLength(200);
     expect(messages.every((m) => m.status === 'SENT')).toBe(true);
-  });
+  }, 150_000); // it may wait up to 2 × 60 s on a loaded machine
 });
 
 describe('a worker killed in the middle of sending (separate process, kill -9)', () => {
@@ -202,7 +195,7 @@ describe('a worker killed in the middle of sending (separate process, kill -9)',
     const prefix = `t_kill_${Date.now().toString(36)}`;
     const env = baseEnv(databaseUrl, prefix);
     const COUNT = 300;
-    let app = await startTestApp({ databaseUrl, env });
+    const app = await startTestApp({ databaseUrl, env });
     const { personId, sessionIds } = await manySessions(app.db.prisma, COUNT, 'kill');
     await app.stop();
 
@@ -225,20 +218,13 @@ describe('a worker killed in the middle of sending (separate process, kill -9)',
     await killHard(child);
     const sentBeforeRestart = await db.scheduledReminder.count({ where: { status: 'SENT' } });
 
-    app = await startTestApp({ databaseUrl, env });
-    await eventually(
-      async () => (await db.scheduledReminder.count({ where: { status: 'SENT' } })) === COUNT,
-      120_000,
-    );
-    await settle(app, 60_000);
-    const messages = await db.outboundMessage.findMany({
-      where: { idempotencyKey: { startsWith: 'reminder:' } },
-    });
+    const again = await restartUntilSent({ databaseUrl, env }, db, COUNT, 120_000);
+    const { messages } = again;
     expect(messages).toHaveLength(COUNT);
     expect(new Set(messages.map((m) => m.idempotencyKey)).size).toBe(COUNT);
     expect(messages.every((m) => m.status === 'SENT')).toBe(true);
     expect(sentBeforeRestart).toBeGreaterThan(0);
-    await app.stop();
+    await again.app.stop();
     await db.$disconnect();
   }, 240_000);
 });

@@ -3,20 +3,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { PrismaClient } from '../../src/generated/prisma/client.ts';
 import type { FakeTelegramApi, TelegramCall } from '../fakes/telegram-api.ts';
-import { ALWAYS } from '../support/fixtures.ts';
+import { volunteerProfile } from '../support/fixtures.ts';
+import { textMessageUpdate } from '../support/telegram-updates.ts';
 import { TEST_SECRET, TEST_TOKEN } from '../telegram/telegram-user.ts';
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same kills and answers. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded } from '../support/prng.ts';
 
 /** Environment for an app that talks to the fake Bot API through a webhook. */
 export function telegramEnv(fake: FakeTelegramApi): Record<string, string> {
@@ -78,16 +70,7 @@ export async function telegramVolunteers(prisma: PrismaClient, count: number, fi
         identities: {
           create: { platform: 'TELEGRAM', externalId: String(chatId), chatId: String(chatId) },
         },
-        volunteer: {
-          create: {
-            level: 'CERTIFIED',
-            languages: ['nl'],
-            wijken: ['overvecht'],
-            themes: ['eenzaamheid'],
-            maxPerMonth: 1000,
-            availability: ALWAYS,
-          },
-        },
+        volunteer: { create: volunteerProfile({ maxPerMonth: 1000 }) },
       },
     });
     out.push({ chatId, personId: p.id });
@@ -122,18 +105,7 @@ export function callbackUpdate(chatId: number, data: string, messageId: number):
 /** A text message as Telegram sends it. */
 export function messageUpdate(chatId: number, text: string): Record<string, unknown> {
   const updateId = updateSeq++;
-  const command = /^\/\S+/.exec(text);
-  return {
-    update_id: updateId,
-    message: {
-      message_id: updateId,
-      from: { id: chatId, is_bot: false, first_name: 'Vrijwilliger', language_code: 'nl' },
-      chat: { id: chatId, first_name: 'Vrijwilliger', type: 'private' },
-      date: Math.floor(Date.now() / 1000),
-      text,
-      ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
-    },
-  };
+  return textMessageUpdate({ updateId, messageId: updateId, chatId, firstName: 'Vrijwilliger', text });
 }
 
 /**

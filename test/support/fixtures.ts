@@ -13,6 +13,25 @@ export const ALWAYS = {
   },
 };
 
+/** The profile of a test volunteer: certified, Dutch, Overvecht, loneliness, free every day, 5 a month. */
+export function volunteerProfile(
+  opts: {
+    level?: 'TRAINEE' | 'CERTIFIED' | 'SENIOR';
+    languages?: string[];
+    wijken?: string[];
+    maxPerMonth?: number;
+  } = {},
+) {
+  return {
+    level: opts.level ?? 'CERTIFIED',
+    languages: opts.languages ?? ['nl'],
+    wijken: opts.wijken ?? ['overvecht'],
+    themes: ['eenzaamheid'],
+    maxPerMonth: opts.maxPerMonth ?? 5,
+    availability: ALWAYS,
+  };
+}
+
 /** Fictional volunteers reachable in the local web chat as `<prefix>-<i>`. */
 export async function createVolunteers(
   prisma: PrismaClient,
@@ -34,16 +53,7 @@ export async function createVolunteers(
         roles: ['VOLUNTEER'],
         onboardedAt: new Date(),
         identities: { create: { platform: 'LOCAL', externalId: key } },
-        volunteer: {
-          create: {
-            level: opts.level ?? 'CERTIFIED',
-            languages: opts.languages ?? ['nl'],
-            wijken: opts.wijken ?? ['overvecht'],
-            themes: ['eenzaamheid'],
-            maxPerMonth: opts.maxPerMonth ?? 5,
-            availability: ALWAYS,
-          },
-        },
+        volunteer: { create: volunteerProfile(opts) },
       },
     });
     out.push({ key, personId: p.id });

@@ -3,7 +3,14 @@ import type { LocalChatClient } from './local-chat-client.ts';
 /** Walks a partner through the guided request with sensible answers; returns the bot's last reply. */
 export async function submitRequestViaChat(
   partner: LocalChatClient,
-  opts: { organisation?: string; date?: string; language?: string; wijk?: string } = {},
+  opts: {
+    organisation?: string;
+    date?: string;
+    language?: string;
+    wijk?: string;
+    /** Press "Zelfde als vorige keer" at the contact step instead of typing the contact. */
+    sameContact?: boolean;
+  } = {},
 ): Promise<string> {
   let replies = await partner.send('/aanvragen');
   if (replies.some((m) => m.text.includes('Voor welke organisatie')))
@@ -22,8 +29,11 @@ export async function submitRequestViaChat(
   await partner.press('90 minuten');
   await partner.press('Nee');
   await partner.press('Geen');
-  replies = await partner.press(/^Ik \(/);
-  replies = await partner.send('partner@example.org');
+  if (opts.sameContact) await partner.press(/^Zelfde als vorige keer: /);
+  else {
+    await partner.press(/^Ik \(/);
+    await partner.send('partner@example.org');
+  }
   replies = await partner.press('✅ Versturen');
   return replies.map((m) => m.text).join('\n');
 }

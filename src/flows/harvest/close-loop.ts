@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { scrub } from '../../domain/scrub.ts';
 import { formatDateTime } from '../../domain/time.ts';
-import { t } from '../../i18n/index.ts';
+import { type MessageKey, t } from '../../i18n/index.ts';
 import type { EffectScope } from '../effects.ts';
 import { done, type EffectResult, type FlowDefinition, stay } from '../types.ts';
 
@@ -34,7 +34,17 @@ export const outcomeFlow: FlowDefinition<State> = {
     const l = ctx.locale;
     if (input.kind === 'effect') {
       const r = input.result;
-      if (!r.ok) return done([{ text: t(l, r.error === 'none' ? 'outcome.none' : 'error.internal') }]);
+      if (!r.ok) {
+        // "none:<reason>:<number>" when a request number was given (see loadOutcomeTarget).
+        const [kind, reason, number] = r.error.split(':');
+        const key =
+          kind !== 'none'
+            ? 'error.internal'
+            : reason
+              ? (`outcome.none.${reason}` as MessageKey)
+              : 'outcome.none';
+        return done([{ text: t(l, key, { number: number ?? '' }) }]);
+      }
       if (input.name === 'harvestExtra' && state.step === 'loading') {
         const next = {
           ...state,
@@ -82,6 +92,10 @@ export async function loadOutcomeTarget(args: string, s: EffectScope): Promise<E
     m ? Number(m[1]) : null,
   );
   const target = targets[0];
+  if (!target && m) {
+    const why = await s.repos.harvestExtra.outcomeMissing(s.ctx.person.id, isCoordinator(s), Number(m[1]));
+    return { ok: false, error: `none:${why}:${Number(m[1])}` };
+  }
   if (!target) return { ok: false, error: 'none' };
   const when = formatDateTime(target.startsAt, s.ctx.zone, s.ctx.locale);
   return {

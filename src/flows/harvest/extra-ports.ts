@@ -52,6 +52,15 @@ export interface HarvestExtraRepos {
    * their own requests or organisations. Newest first; `number` narrows to one request.
    */
   outcomeTargets(personId: string, asCoordinator: boolean, number: number | null): Promise<OutcomeTarget[]>;
+  /**
+   * Why request `number` has no outcome target for `personId`: no such request (or not theirs),
+   * no harvest yet, or none approved yet.
+   */
+  outcomeMissing(
+    personId: string,
+    asCoordinator: boolean,
+    number: number,
+  ): Promise<'no_request' | 'no_harvest' | 'not_approved'>;
   addOutcome(sessionId: string, entry: OutcomeEntry): Promise<void>;
   /** Marks whose conversation holds exactly the stored notes (after they loaded them). */
   markInSync(sessionId: string, personId: string): Promise<void>;

@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { volunteerContext } from '../../../test/support/flow-context.ts';
 import { StructuredHarvestSchema } from '../../domain/harvest.ts';
-import type { FlowContext, FlowInput, Transition } from '../types.ts';
+import type { FlowInput, Transition } from '../types.ts';
 import { harvestFlow } from './harvest-flow.ts';
 
 type State = NonNullable<ReturnType<typeof harvestFlow.start>['state']>;
 
-const ctx: FlowContext = {
-  now: new Date('2026-11-29T10:00:00Z'),
-  zone: 'Europe/Amsterdam',
-  locale: 'nl',
-  person: {
-    id: 'v1',
-    displayName: 'Sanne',
-    locale: 'nl',
-    roles: ['VOLUNTEER'],
-    onboarded: true,
-    organisations: [],
-  },
-};
+const ctx = volunteerContext();
 const text = (t: string): FlowInput => ({ kind: 'text', text: t });
 const skip: FlowInput = { kind: 'button', action: 'harvest.skip' };
 const loaded = (notes: unknown = {}): FlowInput => ({

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { FlowContext, FlowInput, Transition } from '../types.ts';
+import { volunteerContext } from '../../../test/support/flow-context.ts';
+import type { FlowInput, Transition } from '../types.ts';
 import { harvestFlow } from './harvest-flow.ts';
 import type { HarvestFlowState as State } from './harvest-state.ts';
 
-const ctx: FlowContext = {
-  now: new Date('2026-11-29T10:00:00Z'),
-  zone: 'Europe/Amsterdam',
-  locale: 'nl',
-  person: {
-    id: 'v1',
-    displayName: 'Sanne',
-    locale: 'nl',
-    roles: ['VOLUNTEER'],
-    onboarded: true,
-    organisations: [],
-  },
-};
+const ctx = volunteerContext();
 const effect = (name: string, data: Record<string, unknown>): FlowInput => ({
   kind: 'effect',
   name,

@@ -118,6 +118,16 @@ async function addContact(rest: string, s: EffectScope): Promise<EffectResult> {
     say(`${t(l, 'stakeholders.incomplete')}\n\n${t(l, 'stakeholders.help')}`);
     return { ok: false, error: 'incomplete' };
   }
+  // The same e-mail or chat person twice in one wijk would only send the report twice.
+  const existing = (await repos.harvestExtra.stakeholders(wijk)).find(
+    (c) =>
+      (email !== null && c.email?.toLowerCase() === email) ||
+      (personId !== null && c.person?.id === personId),
+  );
+  if (existing) {
+    say(t(l, 'stakeholders.duplicate', { wijk: wijkName(wijk), contact: describe(existing, l, false) }));
+    return { ok: false, error: 'duplicate' };
+  }
   const id = await repos.harvestExtra.addStakeholder({
     wijk,
     name,
@@ -132,11 +142,14 @@ async function addContact(rest: string, s: EffectScope): Promise<EffectResult> {
     subjectId: id,
   });
   const [added] = (await repos.harvestExtra.stakeholders(wijk)).filter((c) => c.id === id);
-  say(t(l, 'stakeholders.added', { wijk: wijkName(wijk), contact: added ? describe(added, l) : name }));
+  say(
+    t(l, 'stakeholders.added', { wijk: wijkName(wijk), contact: added ? describe(added, l, false) : name }),
+  );
   return { ok: true };
 }
 
-function describe(c: StakeholderView, l: Locale): string {
+/** One contact as a line; without the wijk where the sentence already names it. */
+function describe(c: StakeholderView, l: Locale, withWijk = true): string {
   const how = [
     c.email ? t(l, 'stakeholders.by_email', { email: c.email }) : null,
     c.person
@@ -145,7 +158,7 @@ function describe(c: StakeholderView, l: Locale): string {
         })
       : null,
   ].filter(Boolean);
-  return `${c.name} (${wijkLabel(c.wijk)}) — ${how.join('; ')}`;
+  return `${c.name}${withWijk ? ` (${wijkLabel(c.wijk)})` : ''} — ${how.join('; ')}`;
 }
 
 const wijkLabel = (w: string) => (matchWijk(w) ? wijkName(w as WijkKey) : w);

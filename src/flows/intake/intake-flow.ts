@@ -10,6 +10,7 @@ import {
   type Transition,
 } from '../types.ts';
 import { applyAnswer } from './intake-answers.ts';
+import { isSameContact, withLoadedContact } from './intake-contact.ts';
 import { validateIntakeForm } from './intake-form.ts';
 import { isFreeTextRequest, onExtracted, startExtraction } from './intake-free-text.ts';
 import { promptFor } from './intake-prompts.ts';
@@ -52,10 +53,17 @@ export const intakeFlow: FlowDefinition<IntakeState> = {
   start(ctx, args) {
     const state = fresh(ctx);
     // "/aanvragen Wij willen op dinsdag…": the whole request in one go.
-    if (isFreeTextRequest(args)) return startExtraction(state, args);
-    return stay(state, [{ text: t(ctx.locale, 'intake.intro') }, ...promptFor(state, ctx)]);
+    const begun = isFreeTextRequest(args)
+      ? startExtraction(state, args)
+      : stay(state, [{ text: t(ctx.locale, 'intake.intro') }, ...promptFor(state, ctx)]);
+    // The previous request's contact, for "same as last time" (one query, only at the start).
+    return { ...begun, effects: [...begun.effects, { type: 'lastContact' }] };
   },
   step(state, input, ctx) {
+    const loaded = withLoadedContact(state, input);
+    if (loaded) return stay(loaded, []);
+    if (state.step === 'contactName' && isSameContact(input) && state.previousContact)
+      return onSameContact(state, ctx);
     if (input.kind === 'command' && input.command === 'aanvragen') {
       if (state.step === 'resumeChoice') return ask(state, ctx);
       const resumeStep = state.step === 'submitting' || state.step === 'extracting' ? 'summary' : state.step;
@@ -106,6 +114,17 @@ function onResumeChoice(state: IntakeState, input: FlowInput, ctx: FlowContext):
     return ask({ ...state, step: state.resumeStep ?? 'summary', resumeStep: undefined }, ctx);
   }
   return stay(state, [{ text: t(ctx.locale, 'intake.use_buttons') }, ...promptFor(state, ctx)]);
+}
+
+/** "Same as last time": name, e-mail and phone at once; the contact-reach question is skipped. */
+function onSameContact(state: IntakeState, ctx: FlowContext): Result {
+  const c = state.previousContact;
+  if (!c) return ask(state, ctx);
+  const draft = { ...state.draft, contactName: c.name, contactEmail: c.email, contactPhone: c.phone };
+  const answered: IntakeState = { ...state, draft };
+  const next = state.editing ? 'summary' : nextStep(answered, 'contactReach', skipOrganisation(ctx));
+  const history: AnswerStep[] = [...state.history, 'contactName'];
+  return ask({ ...answered, step: next, history, editing: next === 'summary' ? null : state.editing }, ctx);
 }
 
 function onAnswer(state: IntakeState, step: AnswerStep, input: FlowInput, ctx: FlowContext): Result {

@@ -3,6 +3,7 @@ import { exampleDate, formatDateTime } from '../../domain/time.ts';
 import { WIJKEN } from '../../domain/wijken.ts';
 import { t } from '../../i18n/index.ts';
 import type { ButtonSpec, FlowContext, Reply } from '../types.ts';
+import { sameContactRow } from './intake-contact.ts';
 import { FIELDS, type IntakeState, type Step } from './intake-state.ts';
 import { renderSummary } from './intake-summary.ts';
 
@@ -83,10 +84,10 @@ export function promptFor(state: IntakeState, ctx: FlowContext): Reply[] {
       return withBack(t(l, 'intake.ask.accessibility'), [[answer(t(l, 'common.none'), 'none')]]);
     case 'contactName': {
       const me = ctx.person.displayName;
-      return withBack(
-        t(l, 'intake.ask.contactName'),
-        me ? [[answer(t(l, 'intake.contact.me', { name: me }), me)]] : [],
-      );
+      return withBack(t(l, 'intake.ask.contactName'), [
+        ...sameContactRow(state, l),
+        ...(me ? [[answer(t(l, 'intake.contact.me', { name: me }), me)]] : []),
+      ]);
     }
     case 'contactReach':
       return withBack(t(l, 'intake.ask.contactReach', { name: state.draft.contactName ?? '' }));

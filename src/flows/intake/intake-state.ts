@@ -62,6 +62,14 @@ export const DraftSchema = z.object({
 });
 export type Draft = z.infer<typeof DraftSchema>;
 
+/** Contact details of the partner's most recent request ("same as last time"). */
+export const PreviousContactSchema = z.object({
+  name: z.string().min(1).max(80),
+  email: z.string().max(200).nullable(),
+  phone: z.string().max(40).nullable(),
+});
+export type PreviousContact = z.infer<typeof PreviousContactSchema>;
+
 export const IntakeStateSchema = z.object({
   step: z.enum([...STEPS, 'resumeChoice', 'submitting', 'extracting']),
   draft: DraftSchema,
@@ -72,6 +80,8 @@ export const IntakeStateSchema = z.object({
   resumeStep: z.enum(STEPS).optional(),
   /** After a one-message request: ask only what the message did not say. */
   skipFilled: z.boolean().optional(),
+  /** Loaded once at the start; offered as one button at the contact step. */
+  previousContact: PreviousContactSchema.optional(),
 });
 export type IntakeState = z.infer<typeof IntakeStateSchema>;
 

@@ -13,6 +13,8 @@ export interface ProfileRecord {
   availability: unknown;
   maxPerMonth: number;
   pausedUntil: Date | null;
+  /** True when the volunteer does not want coordinators' broadcasts (/rondsturen). */
+  broadcastOptOut: boolean;
 }
 
 /** The parts a volunteer may change themselves (never level or certification). */
@@ -24,6 +26,8 @@ export interface ProfileValues {
   availability: Availability;
   maxPerMonth: number;
   pausedUntil: Date | null;
+  /** True when the volunteer does not want coordinators' broadcasts (/rondsturen). */
+  broadcastOptOut: boolean;
 }
 
 /** Volunteer profile data access on the current transaction; implemented in src/db. */

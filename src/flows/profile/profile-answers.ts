@@ -133,7 +133,23 @@ export function answer(state: ProfileState, section: Section, input: FlowInput, 
     }
     case 'pause':
       return onPause(state, { typed, button, refuse }, ctx);
+    case 'broadcasts': {
+      const choice = button?.action === 'answer' ? (button.value ?? '') : yesNo(typed ?? '');
+      if (choice !== 'yes' && choice !== 'no') return refuse(t(l, 'profile.invalid.broadcasts'));
+      return save(state, { broadcastOptOut: choice === 'no' }, 'broadcasts');
+    }
   }
+}
+
+/** "ja"/"nee" (and a few ways to say them) typed instead of pressing a button. */
+function yesNo(text: string): 'yes' | 'no' | null {
+  const s = text
+    .trim()
+    .toLowerCase()
+    .replace(/[.!]+$/, '');
+  if (/^(?:ja|jawel|yes|yep|aan|on|graag|wel)$/.test(s)) return 'yes';
+  if (/^(?:nee|neen|no|nope|uit|off|niet|liever niet|geen)$/.test(s)) return 'no';
+  return null;
 }
 
 function redraw(state: ProfileState, patch: ProfileState['draft'], ctx: FlowContext): Result {

@@ -25,6 +25,7 @@ const SNAPSHOT: ProfileSnapshot = {
   availability: { version: 1, weekly: { mon: ['evening'] }, exceptions: [], pausedUntil: null },
   maxPerMonth: 2,
   pausedUntil: null,
+  broadcasts: true,
 };
 const text = (t: string): FlowInput => ({ kind: 'text', text: t });
 const press = (action: string, value?: string): FlowInput => ({ kind: 'button', action, value });

@@ -148,4 +148,7 @@ const SECTION_WORDS: Readonly<Record<string, Section>> = {
   maximum: 'max',
   pauze: 'pause',
   pause: 'pause',
+  rondzendberichten: 'broadcasts',
+  rondzenden: 'broadcasts',
+  broadcasts: 'broadcasts',
 };

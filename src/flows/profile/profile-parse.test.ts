@@ -50,6 +50,8 @@ describe('profile answers (parsers)', () => {
     ['over een maand', '2026-12-29'],
     ['3 months', '2027-02-28'],
     ['1-1-2020', 'in_past'],
+    ['tot gisteren', 'in_past'],
+    ['until yesterday', 'in_past'],
     ['5 januari 2029', 'too_far'],
     ['als het kan', 'unparsed'],
   ])('date from "%s" → %s', (text, expected) => {

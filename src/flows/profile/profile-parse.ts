@@ -8,6 +8,9 @@ import { MAX_PER_MONTH } from './profile-state.ts';
 export type Parsed<T, E extends string> = { ok: true; value: T } | { ok: false; error: E; detail?: string };
 
 const DAY_MS = 86_400_000;
+/** Days the form parser does not read but that are plainly in the past ("tot gisteren"). */
+const PAST_WORDS =
+  /^(?:\D*\s)?(?:eer)?gisteren$|^(?:\D*\s)?(?:the day before )?yesterday$|^(?:\D*\s)?(?:vorige|afgelopen|last|past) (?:week|maand|jaar|month|year)$/;
 
 /** Today's date where the organisation is (yyyy-mm-dd). */
 export function localToday(now: Date, zone: string): string {
@@ -25,6 +28,7 @@ export function parseLocalDate(
   at: { now: Date; zone: string },
 ): Parsed<string, 'unparsed' | 'in_past' | 'too_far'> {
   const s = fold(text);
+  if (PAST_WORDS.test(s)) return { ok: false, error: 'in_past' };
   const months = s.match(/^(?:\D*\b)?(?:over |in )?(\d+|[a-z]+) (?:maand(?:en)?|months?)\b/);
   const count = months ? Number(months[1]) || (MONTH_COUNTS[months[1] ?? ''] ?? 0) : 0;
   if (months && count > 0) {

@@ -24,6 +24,7 @@ export const EMPTY_PROFILE: ProfileRecord = {
   availability: {},
   maxPerMonth: 2,
   pausedUntil: null,
+  broadcastOptOut: false,
 };
 
 /**
@@ -58,6 +59,7 @@ export function applyPatch(record: ProfileRecord, patch: ProfilePatch, at: DateS
       pausedUntil: pausedDate,
     },
     maxPerMonth: patch.maxPerMonth ?? record.maxPerMonth,
+    broadcastOptOut: patch.broadcastOptOut ?? record.broadcastOptOut,
     pausedUntil:
       patch.pausedUntil === undefined
         ? record.pausedUntil
@@ -87,6 +89,7 @@ export function toSnapshot(record: ProfileRecord, at: DateScope): ProfileSnapsho
     availability,
     maxPerMonth: record.maxPerMonth,
     pausedUntil: paused && paused >= at.today ? paused : null,
+    broadcasts: !record.broadcastOptOut,
   };
 }
 

@@ -14,6 +14,7 @@ export const SECTIONS = [
   'exceptions',
   'max',
   'pause',
+  'broadcasts',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
@@ -38,6 +39,8 @@ export const ProfileSnapshotSchema = z.object({
   maxPerMonth: z.number().int(),
   /** Local date, inclusive; null when not paused (or the pause is over). */
   pausedUntil: LocalDate.nullable(),
+  /** Whether coordinators' broadcasts (/rondsturen) reach this volunteer (absent in older states: yes). */
+  broadcasts: z.boolean().default(true),
 });
 export type ProfileSnapshot = z.infer<typeof ProfileSnapshotSchema>;
 
@@ -56,6 +59,7 @@ export const ProfilePatchSchema = z
     removeException: LocalDate,
     maxPerMonth: z.number().int().min(MAX_PER_MONTH.min).max(MAX_PER_MONTH.max),
     pausedUntil: LocalDate.nullable(),
+    broadcastOptOut: z.boolean(),
   })
   .partial();
 export type ProfilePatch = z.infer<typeof ProfilePatchSchema>;

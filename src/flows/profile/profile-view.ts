@@ -143,6 +143,21 @@ export function promptFor(state: ProfileState, ctx: FlowContext): Reply[] {
         },
       ];
     }
+    case 'broadcasts': {
+      const current = t(l, p.broadcasts ? 'profile.value.yes' : 'profile.value.no');
+      return [
+        {
+          text: t(l, 'profile.ask.broadcasts', { current }),
+          buttons: [
+            [
+              { label: t(l, 'profile.broadcasts.on'), action: 'answer', value: 'yes' },
+              { label: t(l, 'profile.broadcasts.off'), action: 'answer', value: 'no' },
+            ],
+            back,
+          ],
+        },
+      ];
+    }
     default:
       return [];
   }
@@ -160,6 +175,7 @@ export function overviewReply(p: ProfileSnapshot, ctx: FlowContext): Reply {
     t(l, 'profile.line.exceptions', { value: exceptionsText(p.availability, today, l) }),
     t(l, 'profile.line.max', { value: p.maxPerMonth }),
     t(l, 'profile.line.pause', { value: pauseText(p.pausedUntil, l) }),
+    t(l, 'profile.line.broadcasts', { value: t(l, p.broadcasts ? 'profile.value.yes' : 'profile.value.no') }),
     t(l, 'profile.line.level', {
       level: t(l, `profile.level.${p.level}`),
       certified: p.certifiedOn

@@ -1,13 +1,19 @@
 import { t } from '../../i18n/index.ts';
+import type { OfferRecord } from './ports.ts';
 import { editOfferMessage, type OfferOutcome, type StaffingScope, send, staffSession } from './staffing.ts';
 
 // What happens when a volunteer says no, or when nobody answers in time.
 
-/** A decline: thank, ask an optional reason, and move on to the next wave when this one is done. */
+/**
+ * A decline: thank, ask an optional reason, and move on to the next wave when this one is done.
+ * `typed`: declined in words; a reason read from them is stored like a reason button's, and then
+ * not asked again.
+ */
 export async function declineOffer(
   scope: StaffingScope,
   offerId: string,
   personId: string,
+  typed?: { reason: 'day' | 'theme' | 'distance' | null },
 ): Promise<OfferOutcome> {
   const found = await scope.repos.offer(offerId);
   if (!found) return 'not_open';
@@ -16,9 +22,16 @@ export async function declineOffer(
   await scope.repos.lockSession(found.sessionId);
   const offer = await scope.repos.offer(offerId);
   if (offer?.status !== 'OPEN') return 'not_open';
-  await scope.repos.setOfferStatus(offer.id, 'DECLINED');
+  const reason = typed?.reason ?? undefined;
+  await scope.repos.setOfferStatus(offer.id, 'DECLINED', reason);
   const who = await scope.repos.recipient(personId);
   const l = who?.locale ?? 'nl';
+  if (reason) {
+    const noted = t(l, 'offer.typed.declined_noted', { reason: t(l, `offer.reason.${reason}`) });
+    await send(scope, personId, `declined:${offer.id}`, { text: noted });
+    await nextWaveIfDone(scope, offer);
+    return 'declined';
+  }
   const reasons = (['day', 'theme', 'distance', 'skip'] as const).map((r) => ({
     label: t(l, `offer.reason.${r}`),
     action: 'offer.reason',
@@ -26,11 +39,15 @@ export async function declineOffer(
   }));
   const buttons = await scope.repos.offerButtons(personId, [reasons.slice(0, 2), reasons.slice(2)]);
   await send(scope, personId, `declined:${offer.id}`, { text: t(l, 'offer.declined'), buttons });
+  await nextWaveIfDone(scope, offer);
+  return 'declined';
+}
+
+async function nextWaveIfDone(scope: StaffingScope, offer: OfferRecord): Promise<void> {
   const stillOpen = (await scope.repos.openOffers(offer.sessionId, offer.role)).filter(
     (o) => o.wave === offer.wave,
   );
   if (stillOpen.length === 0) await staffSession(scope, offer.sessionId);
-  return 'declined';
 }
 
 /** Records why someone declined (matching learns from it). */

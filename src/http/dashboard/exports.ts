@@ -14,7 +14,7 @@ export async function exportFile(
   const rows = kind === 'harvests' ? await harvestExportRows(prisma) : await exportRows(prisma, kind);
   return {
     // A byte-order mark so spreadsheet programs read the CSV as UTF-8 (names with accents).
-    text: format === 'csv' ? `\uFEFF${renderRows(rows, 'csv')}` : renderRows(rows, 'json'),
+    text: format === 'csv' ? `\uFEFF${renderRows(rows, 'csv', kind)}` : renderRows(rows, 'json', kind),
     rows: rows.length,
     filename: `dialoogbot-${kind}-${now.toISOString().slice(0, 10)}.${format}`,
     contentType: format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',

@@ -43,13 +43,9 @@ export interface DashboardDeps {
 const CALENDAR_WEEKS = 4;
 const AUDIT_PER_PAGE = 50;
 
-/** Builds the /dashboard link a coordinator gets in chat (see src/flows/dashboard.ts). */
-export function dashboardLinks(prisma: PrismaClient, baseUrl: () => string) {
-  const auth = dashboardAuth(prisma);
-  return async (personId: string, now: Date): Promise<string> => {
-    const token = await auth.createLoginToken(personId, now);
-    return `${baseUrl().replace(/\/+$/, '')}/dashboard/login?token=${token}`;
-  };
+/** Builds the /dashboard link a coordinator gets in chat from its token (see src/flows/dashboard.ts). */
+export function dashboardUrls(baseUrl: () => string) {
+  return (token: string): string => `${baseUrl().replace(/\/+$/, '')}/dashboard/login?token=${token}`;
 }
 
 /** The coordinator dashboard: sign-in by one-time link, read-only pages, exports and the queue board. */

@@ -4,6 +4,10 @@ export const invites = {
     nl: 'Voor wie is de uitnodiging? Typ bijvoorbeeld /uitnodigen vrijwilliger, /uitnodigen coordinator of /uitnodigen partner.',
     en: 'Who is the invite for? Type for example /invite volunteer, /invite coordinator or /invite partner.',
   },
+  'invitecode.unknown_role': {
+    nl: '"{role}" ken ik niet als rol. Een uitnodiging kan voor een vrijwilliger, coördinator of partner: typ /uitnodigen vrijwilliger, /uitnodigen coordinator of /uitnodigen partner.',
+    en: 'I don\'t know "{role}" as a role. An invite can be for a volunteer, coordinator or partner: type /invite volunteer, /invite coordinator or /invite partner.',
+  },
   'invitecode.created': {
     nl: 'Uitnodiging als {role} aangemaakt. De code werkt één keer en is {days} dagen geldig:\n{code}',
     en: 'Invite as {role} created. The code works once and is valid for {days} days:\n{code}',

@@ -57,10 +57,11 @@ export const common = {
     en: "Sorry, after an update of the bot I couldn't continue our conversation. Please start again with {command}; anything already submitted is kept.",
   },
   'flow.in_progress_hint': {
-    nl: 'Je bent nog bezig met: {flow}. Beantwoord de vraag hierboven, of typ /stop om te stoppen.',
-    en: "You're still busy with: {flow}. Answer the question above, or type /stop to stop.",
+    nl: 'Je was ook nog bezig met {flow}; dat staat gewoon voor je klaar. Verder gaan? Beantwoord de vraag hierboven. Liever stoppen? Typ /stop.',
+    en: "You were also in the middle of {flow}; it's still waiting for you. Want to carry on? Just answer the question above. Rather stop? Type /stop.",
   },
   'role.PARTNER': { nl: 'partner', en: 'partner' },
+  'word.or': { nl: 'of', en: 'or' },
   'role.VOLUNTEER': { nl: 'vrijwilliger (dialoogbegeleider)', en: 'volunteer facilitator' },
   'role.COORDINATOR': { nl: 'coördinator', en: 'coordinator' },
   'flowname.onboarding': { nl: 'aanmelden', en: 'signing up' },

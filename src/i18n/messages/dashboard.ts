@@ -115,4 +115,13 @@ export const dashboard = {
   'dashboard.session_status.STAFFED': { nl: 'bemand', en: 'staffed' },
   'dashboard.session_status.CANCELLED': { nl: 'geannuleerd', en: 'cancelled' },
   'dashboard.session_status.HELD': { nl: 'gehouden', en: 'held' },
+  // CSV exports (src/db/export-readable.ts): codes as words a coordinator reads.
+  'export.yes': { nl: 'ja', en: 'yes' },
+  'export.no': { nl: 'nee', en: 'no' },
+  'export.schedule.ALTERNATIVES': { nl: 'een van de data', en: 'one of the dates' },
+  'export.schedule.SERIES': { nl: 'reeks (alle data)', en: 'series (all dates)' },
+  'export.harvest.DRAFT': { nl: 'wordt ingevuld', en: 'being filled in' },
+  'export.harvest.SUBMITTED': { nl: 'ingevuld, nog niet goedgekeurd', en: 'filled in, not approved yet' },
+  'export.harvest.APPROVED': { nl: 'goedgekeurd', en: 'approved' },
+  'export.harvest.SHARED': { nl: 'goedgekeurd en gedeeld', en: 'approved and shared' },
 } as const;

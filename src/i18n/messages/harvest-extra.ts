@@ -34,7 +34,14 @@ export const harvestExtra = {
     nl: 'Ik heb een naam (of organisatie) nodig en een e-mailadres of een chatnaam.',
     en: 'I need a name (or organisation) and an e-mail address or a chat name.',
   },
-  'stakeholders.added': { nl: 'Toegevoegd aan {wijk}: {contact}', en: 'Added to {wijk}: {contact}' },
+  'stakeholders.added': {
+    nl: 'Toegevoegd als belanghebbende in {wijk}: {contact}',
+    en: 'Added as a stakeholder in {wijk}: {contact}',
+  },
+  'stakeholders.duplicate': {
+    nl: 'Die staat al op de lijst voor {wijk}: {contact}. Ik voeg hem niet nog een keer toe.',
+    en: 'That one is already on the list for {wijk}: {contact}. I will not add it again.',
+  },
   'stakeholders.removed': {
     nl: '{name} ({wijk}) staat niet meer op de lijst.',
     en: '{name} ({wijk}) is off the list.',
@@ -66,6 +73,18 @@ export const harvestExtra = {
   'outcome.none': {
     nl: 'Ik vind geen gedeelde oogst waarvoor jij kunt vastleggen wat ermee is gedaan. Heeft de oogst een nummer? Typ dan /opbrengst <nummer>.',
     en: 'I cannot find a shared harvest you can record this for. Does it have a number? Then type /opbrengst <number>.',
+  },
+  'outcome.none.no_request': {
+    nl: 'Ik heb gekeken naar aanvraag #{number}, maar die vind ik niet (of hij is niet van jou). Typ /opbrengst zonder nummer voor de nieuwste gedeelde oogst.',
+    en: 'I looked for request #{number}, but I cannot find it (or it is not yours). Type /opbrengst without a number for the newest shared harvest.',
+  },
+  'outcome.none.no_harvest': {
+    nl: 'Aanvraag #{number} heeft nog geen oogst: de begeleiders hebben er nog niets over ingevuld. Zodra de oogst is goedgekeurd kun je hier vastleggen wat ermee is gedaan.',
+    en: 'Request #{number} has no harvest yet: the facilitators have not filled it in. Once the harvest is approved you can record here what was done with it.',
+  },
+  'outcome.none.not_approved': {
+    nl: 'De oogst van aanvraag #{number} is nog niet goedgekeurd, dus nog niet gedeeld. Na goedkeuring kun je hier vastleggen wat ermee is gedaan.',
+    en: 'The harvest of request #{number} has not been approved yet, so it is not shared yet. After approval you can record here what was done with it.',
   },
   'outcome.too_short': {
     nl: 'Kun je iets meer vertellen? Een paar woorden is genoeg.',

@@ -80,6 +80,10 @@ export const intake = {
     en: 'Who is the contact person for this dialogue?',
   },
   'intake.contact.me': { nl: 'Ik ({name})', en: 'Me ({name})' },
+  'intake.contact.same': {
+    nl: 'Zelfde als vorige keer: {name}, {reach}',
+    en: 'Same as last time: {name}, {reach}',
+  },
   'intake.ask.contactReach': {
     nl: 'Hoe kunnen we {name} bereiken? Typ een e-mailadres of telefoonnummer (of allebei).',
     en: 'How can we reach {name}? Type an e-mail address or phone number (or both).',

@@ -61,6 +61,20 @@ export const offers = {
   'offer.reason.distance': { nl: 'Te ver weg', en: 'Too far away' },
   'offer.reason.skip': { nl: 'Liever niet zeggen', en: "I'd rather not say" },
   'offer.reason_thanks': { nl: 'Dank je, genoteerd.', en: 'Thanks, noted.' },
+  'offer.typed.declined_noted': {
+    nl: 'Geen probleem, dank je dat je het laat weten. Ik heb genoteerd: "{reason}". Daar houden we rekening mee.',
+    en: 'No problem, thanks for letting us know. I\'ve noted: "{reason}". We\'ll take it into account.',
+  },
+  'offer.typed.unclear': {
+    nl: 'Ik weet niet zeker of je hiermee op het aanbod antwoordt. Kies hieronder wat je wilt, of typ bijvoorbeeld "ja, ik kom" of "nee, ik kan niet".',
+    en: 'I\'m not sure whether this answers the offer. Please choose below, or type for example "yes, I can" or "no, I can\'t".',
+  },
+  'offer.typed.which': {
+    nl: 'Je hebt {count} open aanbiedingen. Over welke gaat het? Kies hieronder per dialoog.',
+    en: 'You have {count} open offers. Which one do you mean? Please choose below for each dialogue.',
+  },
+  'offer.typed.item': { nl: '{when} — {organisation}', en: '{when} — {organisation}' },
+  'offer.typed.item_unknown': { nl: 'Een open aanbod', en: 'An open offer' },
   'staffing.staffed_partner': {
     nl: 'Goed nieuws over je aanvraag #{number}: de dialoog op {when} wordt begeleid door {names}. Je hoort vooraf nog van ons.',
     en: 'Good news about your request #{number}: the dialogue on {when} will be facilitated by {names}. You will hear from us again beforehand.',

@@ -12,6 +12,23 @@ export const profile = {
   'profile.line.exceptions': { nl: '🚫 Niet op: {value}', en: '🚫 Not on: {value}' },
   'profile.line.max': { nl: '🔢 Maximaal per maand: {value}', en: '🔢 At most per month: {value}' },
   'profile.line.pause': { nl: '⏸️ Pauze: {value}', en: '⏸️ Pause: {value}' },
+  'profile.line.broadcasts': {
+    nl: '📣 Rondzendberichten ontvangen: {value}',
+    en: '📣 Receive broadcast messages: {value}',
+  },
+  'profile.value.yes': { nl: 'ja', en: 'yes' },
+  'profile.value.no': { nl: 'nee', en: 'no' },
+  'profile.edit.broadcasts': { nl: '📣 Rondzendberichten', en: '📣 Broadcasts' },
+  'profile.ask.broadcasts': {
+    nl: 'Wil je rondzendberichten van de coördinatoren ontvangen (bijvoorbeeld over trainingen)? Nu: {current}. Aanbiedingen voor dialogen krijg je hoe dan ook.',
+    en: 'Do you want to receive broadcast messages from the coordinators (for example about trainings)? Now: {current}. You get offers for dialogues either way.',
+  },
+  'profile.broadcasts.on': { nl: '✅ Ja, ontvangen', en: '✅ Yes, receive them' },
+  'profile.broadcasts.off': { nl: '🔕 Nee, liever niet', en: '🔕 No, thanks' },
+  'profile.invalid.broadcasts': {
+    nl: 'Dat begreep ik niet. Kies een knop, of typ "ja" of "nee".',
+    en: 'I didn\'t understand that. Pick a button, or type "yes" or "no".',
+  },
   'profile.line.level': {
     nl: '🎓 Niveau: {level} · certificaat: {certified} (dit stelt een coördinator in)',
     en: '🎓 Level: {level} · certificate: {certified} (a coordinator sets this)',

@@ -11,9 +11,20 @@ const STORAGE = {
 };
 /** Command shortcuts per role: each person sees what they can actually do. */
 const COMMANDS_BY_ROLE = {
-  PARTNER: ['/aanvragen', '/mijnaanvragen'],
-  VOLUNTEER: ['/mijnsessies', '/profiel', '/pauze'],
-  COORDINATOR: ['/kandidaten', '/instellingen', '/eerlijkheid', '/aanvragen'],
+  PARTNER: ['/aanvragen', '/mijnaanvragen', '/opbrengst'],
+  VOLUNTEER: ['/oogst', '/mijnsessies', '/profiel', '/pauze'],
+  COORDINATOR: [
+    '/overzicht',
+    '/kandidaten',
+    '/instellingen',
+    '/eerlijkheid',
+    '/dashboard',
+    '/uitnodigen',
+    '/rondsturen',
+    '/belanghebbenden',
+    '/reflecties',
+    '/aanvragen',
+  ],
 };
 const COMMON_COMMANDS = ['/help', '/taal', '/stop'];
 
@@ -218,6 +229,41 @@ function parseDate(iso) {
 }
 
 /** Only http(s) links (absolute or relative to this page) become clickable. */
+/** http(s) URLs in a text, without the punctuation that usually follows one in a sentence. */
+const URL_IN_TEXT = /https?:\/\/[^\s<>"'`]+/g;
+const URL_TRAILING = /[.,;:!?)\]}'"»”’]+$/;
+
+/**
+ * A bot message as text nodes with its http(s) URLs as links. Only text nodes and <a> elements are
+ * made (no innerHTML, so nothing needs escaping), and only http: and https: URLs become links.
+ */
+function linkify(text) {
+  const parts = [];
+  let last = 0;
+  for (const match of text.matchAll(URL_IN_TEXT)) {
+    const url = match[0].replace(URL_TRAILING, '');
+    const href = safeUrl(url);
+    if (!href || !/^https?:\/\//i.test(url)) continue;
+    if (match.index > last) parts.push(text.slice(last, match.index));
+    parts.push(
+      h(
+        'a',
+        {
+          class: 'msg-link',
+          href,
+          target: '_blank',
+          rel: 'noopener noreferrer',
+          'data-testid': 'message-link',
+        },
+        [url],
+      ),
+    );
+    last = match.index + url.length;
+  }
+  if (last < text.length) parts.push(text.slice(last));
+  return parts;
+}
+
 function safeUrl(url) {
   try {
     const parsed = new URL(String(url), window.location.href);
@@ -717,7 +763,7 @@ function appendMessageElement(message, all) {
 function renderMessage(message, date) {
   const out = message.direction === 'out';
   const bubbleChildren = [h('span', { class: 'sr-only' }, [`${out ? t('bot') : t('you')}: `])];
-  if (message.text) bubbleChildren.push(h('p', { class: 'msg-text', dir: 'auto' }, [message.text]));
+  if (message.text) bubbleChildren.push(h('p', { class: 'msg-text', dir: 'auto' }, linkify(message.text)));
 
   if (message.file) {
     const href = safeUrl(message.file.url);
