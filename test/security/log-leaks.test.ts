@@ -13,7 +13,7 @@ describe('the log leak check of the whole test run (test/support/log-leaks.ts)',
     ['ANOUK@voorbeeld.ORG', 'e-mail address'],
     ['xoxb-1234-abcd', 'slack token'],
     ['authorization: Bearer abc.def.ghi', 'bearer token'],
-    ['/bot987654321:AAHfiqksKZ8WmR2zSjiQ7_v4TMAKdiHm9T0/sendMessage', 'bot token'],
+    ['/bot123456:FAKE-token-for-tests-only-xx/sendMessage', 'bot token'],
     ['123456:TEST-token-not-real', 'test secret'],
   ])('finds %j (%s)', (line, kind) => {
     expect(findLeaks(line).map((f) => f.kind)).toContain(kind);
