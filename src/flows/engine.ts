@@ -1,12 +1,12 @@
-import { isLocale, type Locale, type MessageKey, t } from '../i18n/index.ts';
+import { type Locale, t } from '../i18n/index.ts';
 import { canonicalCommand, parseCommand } from './commands.ts';
+import { hasRole, helpText, inProgressHint, notAllowed, nothing, setLocale } from './engine-replies.ts';
 import { isFreeTextRequest } from './intake/intake-free-text.ts';
+import { type AnyFlow, FLOWS } from './registry.ts';
+import type { Effect, FlowContext, FlowInput, Reply, Transition } from './types.ts';
 
 const GREETING =
   /^(hoi|hallo|hai|hey|hi|hello|goedemorgen|goedemiddag|goedenavond|good (morning|afternoon|evening))\b[\s!.,]*$/i;
-
-import { type AnyFlow, FLOWS } from './registry.ts';
-import type { Effect, FlowContext, FlowInput, Reply, RoleName, Transition } from './types.ts';
 
 /** The active conversation as the engine sees it. */
 export interface ActiveFlow {
@@ -53,19 +53,6 @@ export function restore(
   return { active: { flow: stored.flow, state }, notices: [] };
 }
 
-const nothing = (
-  ctx: FlowContext,
-  active: ActiveFlow | null,
-  replies: Reply[],
-  effects: Effect[] = [],
-): Decision => ({
-  active,
-  replies,
-  effects,
-  effectsFromFlow: false,
-  locale: ctx.locale,
-});
-
 function fromTransition(
   flow: AnyFlow,
   tr: Transition<unknown>,
@@ -93,8 +80,6 @@ function stepFlow(active: ActiveFlow, input: FlowInput, ctx: FlowContext): Decis
 
 const PRIVACY_COMMANDS = { privacy: 'statement', mijngegevens: 'export', vergeetmij: 'erase' } as const;
 const HARVEST_EXTRA = { belanghebbenden: 'stakeholders', reflecties: 'reflections' } as const;
-
-const hasRole = (ctx: FlowContext, ...roles: RoleName[]) => ctx.person.roles.some((r) => roles.includes(r));
 
 /** Routes one input: global commands first, then the active flow, else a polite "not understood". */
 export function decide(active: ActiveFlow | null, input: FlowInput, ctx: FlowContext): Decision {
@@ -276,40 +261,4 @@ function needOnboarding(active: ActiveFlow | null, ctx: FlowContext): Decision {
     ]);
   }
   return startFlow('onboarding', ctx, '', [{ text: t(ctx.locale, 'onboarding.please_start') }]);
-}
-
-function notAllowed(active: ActiveFlow | null, ctx: FlowContext, ...roles: RoleName[]): Decision {
-  const names = roles.map((r) => t(ctx.locale, `role.${r}`)).join(` ${t(ctx.locale, 'word.or')} `);
-  return nothing(ctx, active, [{ text: t(ctx.locale, 'error.not_allowed', { role: names }) }]);
-}
-
-function setLocale(active: ActiveFlow | null, value: string | undefined, ctx: FlowContext): Decision {
-  if (!isLocale(value)) return nothing(ctx, active, [{ text: t(ctx.locale, 'language.unknown') }]);
-  const next: FlowContext = { ...ctx, locale: value, person: { ...ctx.person, locale: value } };
-  const again = active ? (FLOWS[active.flow] as AnyFlow).reprompt(active.state, next) : [];
-  return {
-    ...nothing(
-      next,
-      active,
-      [{ text: t(value, 'language.set') }, ...again],
-      [{ type: 'setLocale', locale: value }],
-    ),
-  };
-}
-
-function inProgressHint(active: ActiveFlow | null, ctx: FlowContext): Reply[] {
-  if (!active) return [];
-  const key = `flowname.${active.flow}` as MessageKey;
-  return [{ text: t(ctx.locale, 'flow.in_progress_hint', { flow: t(ctx.locale, key) }) }];
-}
-
-function helpText(ctx: FlowContext): string {
-  const l = ctx.locale;
-  const parts = [t(l, 'help.header')];
-  if (!ctx.person.onboarded) parts.push(t(l, 'help.newcomer'));
-  if (hasRole(ctx, 'PARTNER', 'COORDINATOR')) parts.push(t(l, 'help.partner'));
-  if (hasRole(ctx, 'VOLUNTEER')) parts.push(t(l, 'help.volunteer'));
-  if (hasRole(ctx, 'COORDINATOR')) parts.push(t(l, 'help.coordinator'));
-  parts.push(t(l, 'help.anyone'));
-  return parts.join('\n\n');
 }

@@ -1,6 +1,7 @@
 import { t } from '../../i18n/index.ts';
 import { when } from '../staffing/offer-text.ts';
-import { editOfferMessage, type StaffingScope, staffSession, withTravel } from '../staffing/staffing.ts';
+import { type StaffingScope, staffSession, withTravel } from '../staffing/staffing.ts';
+import { editOfferMessage } from '../staffing/staffing-messages.ts';
 import type { SessionSnapshot } from '../staffing/types.ts';
 import type { PersonView } from '../types.ts';
 import { replanSession, sendInvite } from './reminders.ts';

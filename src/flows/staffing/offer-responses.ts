@@ -1,6 +1,7 @@
 import { t } from '../../i18n/index.ts';
 import type { OfferRecord } from './ports.ts';
-import { editOfferMessage, type OfferOutcome, type StaffingScope, send, staffSession } from './staffing.ts';
+import { type OfferOutcome, type StaffingScope, staffSession } from './staffing.ts';
+import { editOfferMessage, send } from './staffing-messages.ts';
 
 // What happens when a volunteer says no, or when nobody answers in time.
 

@@ -5,7 +5,8 @@ import type { EffectResult } from '../types.ts';
 import { declineOffer } from './offer-responses.ts';
 import { when } from './offer-text.ts';
 import type { OfferRecord } from './ports.ts';
-import { acceptOffer, send } from './staffing.ts';
+import { acceptOffer } from './staffing.ts';
+import { send } from './staffing-messages.ts';
 
 // A volunteer who answers an offer by typing ("sorry, ik ben op vakantie") instead of pressing ✅/❌.
 

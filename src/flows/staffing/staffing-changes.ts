@@ -1,15 +1,9 @@
 import { t } from '../../i18n/index.ts';
 import { replanSession, sendInvite } from '../reminders/reminders.ts';
 import { sessionDetails, when } from './offer-text.ts';
-import {
-  announceStaffed,
-  openPlaces,
-  type StaffingScope,
-  send,
-  staffSession,
-  withdrawOpenOffers,
-  withTravel,
-} from './staffing.ts';
+import { openPlaces } from './places.ts';
+import { type StaffingScope, staffSession, withdrawOpenOffers, withTravel } from './staffing.ts';
+import { announceStaffed, send } from './staffing-messages.ts';
 import type { OfferRole, SessionSnapshot } from './types.ts';
 
 // Changes to who is on a session after the offers: a facilitator hands back, a coordinator assigns.
