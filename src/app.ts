@@ -18,6 +18,7 @@ import { seedDemoData } from './db/demo-seed.ts';
 import { inboxRepo } from './db/inbox-repo.ts';
 import { outboxRepo } from './db/outbox-repo.ts';
 import { prismaSql } from './db/sql.ts';
+import { sqlEffectUnitOfWork } from './db/sql-effects.ts';
 import { stepUnitOfWork, unitOfWork } from './db/unit-of-work.ts';
 import { toDraftPatch } from './domain/extract/to-draft.ts';
 import { Dispatcher } from './flows/dispatcher.ts';
@@ -146,14 +147,15 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     extract,
     llmEnabled: llm.enabled,
     uow: unitOfWork(db.prisma),
-    steps: db.sql ? stepUnitOfWork(db.sql) : undefined,
+    steps: db.sql ? stepUnitOfWork(db.sql, { inOrder: Boolean(config.DATABASE_URL) }) : undefined,
+    sqlEffects: db.sql ? sqlEffectUnitOfWork(db.sql) : null,
     zone: config.APP_TIMEZONE,
     conversationTtlDays: config.CONVERSATION_TTL_DAYS,
     now,
     log,
     dashboardUrl: dashboardUrls(() => config.PUBLIC_URL ?? server.listeningOrigin),
   };
-  const afterCommit = createAfterCommit({ delivery, timers, log });
+  const afterCommit = createAfterCommit({ delivery, timers, log, direct: plan.works });
   // The event as received (or as recovered from the inbox), so processing need not read it back.
   const handle = async (record: InboundRecord) => {
     await afterCommit(await processInbound(shellDeps, record));
@@ -276,7 +278,10 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
         await staffSessions({ uow: shellDeps.uow, zone: config.APP_TIMEZONE, now }, sessionIds),
       );
     },
-    idle: () => dispatcher.idle(),
+    async idle() {
+      await dispatcher.idle();
+      await delivery.settled();
+    },
     async stop() {
       if (stopped) return;
       stopped = true;

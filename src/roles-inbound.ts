@@ -1,6 +1,7 @@
 import type { InboundContent, Platform } from './bots/ports.ts';
 import { InboundContentSchema } from './bots/ports.ts';
 import type { SqlRunner, Statement } from './db/sql.ts';
+import { EarlierEventPending } from './flows/ports.ts';
 import type { InboundRecord } from './flows/shell.ts';
 
 /** Enough for any real backlog of one person; a guard against looping on a row that never changes. */
@@ -16,19 +17,27 @@ const MAX_EARLIER = 100;
  * inbox). Each event is claimed in its own transaction (`beginTurn`: UPDATE … WHERE status =
  * 'RECEIVED', which waits for a concurrent claim to commit and then finds it processed), so every
  * event runs once, and an event is only processed after all earlier ones of that person have
- * committed. Cost: one indexed query per event (a prepared statement on the pg pool).
+ * committed. Cost: none in the usual case: the step's first read tells whether an earlier event
+ * is waiting (LOAD_TURN's "earlier", src/db/step-repos.ts); only then are the earlier ones loaded
+ * (one indexed query each) and processed, and the event after them, without stopping again.
  */
 export function inPersonOrder(
   sql: SqlRunner,
   process: (record: InboundRecord) => Promise<void>,
 ): (record: InboundRecord) => Promise<void> {
   return async (record) => {
+    try {
+      await process(record);
+      return;
+    } catch (err) {
+      if (!(err instanceof EarlierEventPending)) throw err;
+    }
     for (let i = 0; i < MAX_EARLIER; i++) {
       const earlier = await earliestBefore(sql, record.id);
       if (!earlier) break;
-      await process(earlier);
+      await process({ ...earlier, ordered: true });
     }
-    await process(record);
+    await process({ ...record, ordered: true });
   };
 }
 

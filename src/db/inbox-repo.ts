@@ -33,6 +33,44 @@ const RECORD_KNOWN: Statement = {
 };
 
 /**
+ * A first message from someone new: creates the person and identity and stores the event, in one
+ * statement. When another first message of the same sender created the identity meanwhile, the
+ * identity insert does nothing, no event is stored ("personId" null) and the caller removes the
+ * person row it made and stores the event for the existing identity instead.
+ */
+const RECORD_NEW: Statement = {
+  name: 'dlg_record_inbound_new',
+  text: `
+    WITH person AS (
+      INSERT INTO "Person" ("id", "displayName", "locale", "isDemo", "createdAt", "updatedAt")
+      VALUES ($1, $2, $3, false, (CAST($4 AS timestamptz) AT TIME ZONE 'UTC'), (CAST($4 AS timestamptz) AT TIME ZONE 'UTC'))
+      RETURNING "id"
+    ), ident AS (
+      INSERT INTO "ChannelIdentity" ("id", "personId", "platform", "externalId", "chatId", "workspaceId", "preferred", "createdAt")
+      SELECT CAST($5 AS text), person."id", CAST($6 AS "Platform"), CAST($7 AS text), CAST($8 AS text), CAST($9 AS text), true,
+        (CAST($4 AS timestamptz) AT TIME ZONE 'UTC')
+      FROM person
+      ON CONFLICT ("platform", "externalId") DO NOTHING
+      RETURNING "personId"
+    ), stored AS (
+      INSERT INTO "InboundEvent"
+        ("id", "platform", "eventId", "personId", "externalUserId", "kind", "payload", "status", "receivedAt")
+      SELECT CAST($10 AS text), CAST($6 AS "Platform"), CAST($11 AS text), ident."personId", CAST($7 AS text),
+        CAST($12 AS text), CAST($13 AS jsonb), 'RECEIVED', (CAST($14 AS timestamptz) AT TIME ZONE 'UTC')
+      FROM ident
+      ON CONFLICT DO NOTHING
+      RETURNING "id"
+    )
+    SELECT (SELECT "personId" FROM ident) AS "personId", (SELECT "id" FROM stored) AS "storedId"`,
+};
+
+const DROP_UNUSED_PERSON: Statement = {
+  name: 'dlg_drop_unused_person',
+  text: `DELETE FROM "Person" p WHERE p."id" = $1
+    AND NOT EXISTS (SELECT 1 FROM "ChannelIdentity" i WHERE i."personId" = p."id")`,
+};
+
+/**
  * The inbound event log: de-duplicates by platform event id and finds or creates the sender.
  * `sql`: the pg pool (PostgreSQL), for the one statement every update of a known sender costs.
  */
@@ -57,11 +95,14 @@ export function inboxRepo(prisma: PrismaClient, defaultLocale: string, sql?: Sql
       : { duplicate: true };
   }
 
+  const localeOf = (event: InboundEvent) =>
+    event.sender.languageCode?.toLowerCase().startsWith('en') ? 'en' : defaultLocale;
+
   /** Creates the person and identity of a first message (or finds them, when two first messages raced). */
   async function newSender(event: InboundEvent): Promise<string> {
     const { platform, externalId } = event.sender;
     const where = { platform_externalId: { platform, externalId } };
-    const locale = event.sender.languageCode?.toLowerCase().startsWith('en') ? 'en' : defaultLocale;
+    const locale = localeOf(event);
     try {
       const created = await prisma.channelIdentity.create({
         data: {
@@ -79,11 +120,42 @@ export function inboxRepo(prisma: PrismaClient, defaultLocale: string, sql?: Sql
     }
   }
 
+  /** On the pg pool: a new sender's person, identity and event in one statement (PostgreSQL). */
+  async function recordNew(pool: SqlRunner, event: InboundEvent): Promise<RecordResult> {
+    const { platform, externalId } = event.sender;
+    const personId = newId();
+    const [row] = await pool.query<{ personId: string | null; storedId: string | null }>(RECORD_NEW, [
+      personId,
+      (event.sender.displayName ?? '').slice(0, 80),
+      localeOf(event),
+      new Date().toISOString(),
+      newId(),
+      platform,
+      externalId,
+      event.sender.chatId ?? null,
+      event.sender.workspaceId ?? null,
+      newId(),
+      event.eventId,
+      event.content.kind,
+      JSON.stringify(event.content),
+      event.receivedAt.toISOString(),
+    ]);
+    if (row?.personId) {
+      return row.storedId
+        ? { duplicate: false, id: row.storedId, personId: row.personId }
+        : { duplicate: true };
+    }
+    // Two first messages raced and the other one created the identity: store this one for it.
+    await pool.query(DROP_UNUSED_PERSON, [personId]);
+    return (await recordKnown(event)) ?? { duplicate: true };
+  }
+
   return {
     /** Stores the event once; a repeat (same platform event id) is reported as a duplicate. */
     async record(event: InboundEvent): Promise<RecordResult> {
       const known = await recordKnown(event);
       if (known) return known;
+      if (sql) return recordNew(sql, event);
       const personId = await newSender(event);
       // Inserts nothing (and returns no row) when this platform event id was stored before.
       const rows = await prisma.inboundEvent.createManyAndReturn({

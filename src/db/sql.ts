@@ -13,6 +13,8 @@ export interface Statement {
 /** Runs statements: either on the pg pool directly, or through Prisma (inside its transactions). */
 export interface SqlRunner {
   query<R>(statement: Statement, values: unknown[]): Promise<R[]>;
+  /** pg pool only: runs `fn` in a transaction on one connection (BEGIN … COMMIT, ROLLBACK on error). */
+  transaction?<T>(fn: (sql: SqlRunner) => Promise<T>): Promise<T>;
 }
 
 /**
@@ -26,6 +28,29 @@ export function pgSql(pool: pg.Pool): SqlRunner {
     async query<R>(statement: Statement, values: unknown[]): Promise<R[]> {
       const result = await pool.query({ name: statement.name, text: statement.text, values });
       return result.rows as R[];
+    },
+    async transaction<T>(fn: (sql: SqlRunner) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      let broken = false;
+      try {
+        await client.query('BEGIN');
+        const out = await fn({
+          async query<R>(statement: Statement, values: unknown[]): Promise<R[]> {
+            const result = await client.query({ name: statement.name, text: statement.text, values });
+            return result.rows as R[];
+          },
+        });
+        await client.query('COMMIT');
+        return out;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {
+          broken = true;
+        });
+        throw err;
+      } finally {
+        // A connection that could not even roll back is closed rather than reused.
+        client.release(broken);
+      }
     },
   };
 }

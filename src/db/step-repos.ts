@@ -1,8 +1,9 @@
-import type { OutboundMessage } from '../bots/ports.ts';
-import { ConflictError, type ReplyIdentity } from '../flows/ports.ts';
-import type { StepRepos, StepUnitOfWork } from '../flows/shell.ts';
+import type { DeliveryTarget, OutboundMessage } from '../bots/ports.ts';
+import { ConflictError, EarlierEventPending, type ReplyIdentity } from '../flows/ports.ts';
+import type { DirectDelivery, StepRepos, StepUnitOfWork } from '../flows/shell.ts';
 import { newId } from './ids.ts';
 import type { SqlRunner } from './sql.ts';
+import { readOnlyEffectRepos } from './sql-effects.ts';
 import { buttonTokens, toTurn } from './turn-repos.ts';
 import {
   COMMIT_STEP,
@@ -23,18 +24,27 @@ import {
  * A concurrent change (the event processed elsewhere, the conversation changed) writes nothing
  * and throws ConflictError: the shell runs the step again from a fresh read.
  */
-export function stepUnitOfWork(sql: SqlRunner): StepUnitOfWork {
+export function stepUnitOfWork(sql: SqlRunner, opts: { inOrder?: boolean } = {}): StepUnitOfWork {
   return async (fn) => {
-    const repos = deferredStepRepos(sql);
-    const out = await fn(repos);
-    await repos.commit();
-    return out;
+    const repos = deferredStepRepos(sql, opts.inOrder ?? false);
+    const out = await fn(repos, readOnlyEffectRepos(sql));
+    const direct = await repos.commit();
+    return direct ? { ...out, direct } : out;
   };
 }
 
-/** Reads at once; collects the writes, which `commit` carries out in one statement. */
-function deferredStepRepos(sql: SqlRunner): StepRepos & { commit(): Promise<void> } {
+/**
+ * Reads at once; collects the writes, which `commit` carries out in one statement. `inOrder`: an
+ * unprocessed earlier event of the same person stops the step (EarlierEventPending) before it decides.
+ */
+function deferredStepRepos(
+  sql: SqlRunner,
+  inOrder: boolean,
+): StepRepos & { commit(): Promise<DirectDelivery | null> } {
   let started: { inboundId: string; now: Date; personId: string } | null = null;
+  /** Where the replies go when they go to the identity the step started from. */
+  let target: { identityId: string; target: DeliveryTarget } | null = null;
+  let direct: Omit<DirectDelivery, 'waiting'> | null = null;
   let write: ConversationWrite = 'none';
   const values: Partial<Record<StepParam, unknown>> = {};
   let lastAt = 0;
@@ -45,12 +55,26 @@ function deferredStepRepos(sql: SqlRunner): StepRepos & { commit(): Promise<void
   };
 
   return {
-    async beginTurn({ inboundId, personId, buttonId, now }) {
+    async beginTurn({ inboundId, personId, buttonId, now, ordered }) {
       const [row] = await sql.query<TurnRow>(LOAD_TURN, [inboundId, personId, buttonId ?? null]);
       if (!row) throw new Error('person of the inbound event not found');
       const turn = toTurn(row);
+      if (turn && inOrder && !ordered && row.earlier)
+        throw new EarlierEventPending('an earlier event comes first');
       // Processed already: the shell returns without writing anything.
       started = turn ? { inboundId, now, personId } : null;
+      target =
+        row.iId && row.iExternalId !== null
+          ? {
+              identityId: row.iId,
+              target: {
+                platform: row.iPlatform,
+                externalId: row.iExternalId,
+                chatId: row.iChatId,
+                workspaceId: row.iWorkspaceId,
+              },
+            }
+          : null;
       return turn;
     },
 
@@ -81,11 +105,23 @@ function deferredStepRepos(sql: SqlRunner): StepRepos & { commit(): Promise<void
       );
       const buttons = tokens.flatMap((t) => t?.data ?? []);
       const identity = opts.identity === undefined ? await replyIdentity(sql, personId) : opts.identity;
-      const messages: { id: string; key: string; message: OutboundMessage }[] = replies.map((r, i) => ({
-        id: newId(),
-        key: r.idempotencyKey,
-        message: { text: r.text, buttons: tokens[i]?.buttons },
-      }));
+      const messages: { id: string; key: string; message: OutboundMessage; at: string }[] = replies.map(
+        (r, i) => ({
+          id: newId(),
+          key: r.idempotencyKey,
+          message: { text: r.text, buttons: tokens[i]?.buttons },
+          at: nextAt(),
+        }),
+      );
+      direct =
+        identity && target && identity.id === target.identityId
+          ? {
+              personId,
+              platform: identity.platform,
+              ...target,
+              messages: messages.map((m) => ({ id: m.id, message: m.message, createdAt: new Date(m.at) })),
+            }
+          : null;
       Object.assign(values, {
         bId: buttons.map((b) => b.id),
         bFlow: buttons.map((b) => b.flow),
@@ -102,14 +138,14 @@ function deferredStepRepos(sql: SqlRunner): StepRepos & { commit(): Promise<void
         mId: messages.map((m) => m.id),
         mKey: messages.map((m) => m.key),
         mPayload: messages.map((m) => JSON.stringify(m.message)),
-        mAt: messages.map(() => nextAt()),
+        mAt: messages.map((m) => m.at),
       });
       // Their keys derive from the event, which COMMIT_STEP claims: written exactly as listed, or not at all.
       return { ids: identity ? messages.map((m) => m.id) : [], platform: identity?.platform ?? null };
     },
 
     async commit() {
-      if (!started) return;
+      if (!started) return null;
       const defaults: Partial<Record<StepParam, unknown>> = {
         inbound: started.inboundId,
         now: started.now.toISOString(),
@@ -123,9 +159,13 @@ function deferredStepRepos(sql: SqlRunner): StepRepos & { commit(): Promise<void
       const params = stepParams(write).map((name) =>
         name in values ? values[name] : name in defaults ? defaults[name] : [],
       );
-      const [result] = await sql.query<{ claimed: number }>(COMMIT_STEP[write], params);
+      const [result] = await sql.query<{ claimed: number; waiting: string[] | null }>(
+        COMMIT_STEP[write],
+        params,
+      );
       if (result?.claimed !== 1)
         throw new ConflictError('event processed elsewhere or conversation changed concurrently');
+      return direct ? { ...direct, waiting: result.waiting ?? [] } : null;
     },
   };
 }

@@ -15,9 +15,9 @@ const utc = (param: string) => `(CAST(${param} AS timestamptz) AT TIME ZONE 'UTC
 const asUtc = (column: string) => `(${column} AT TIME ZONE 'UTC')`;
 
 /** Everything a step starts from: the person, their conversation, the pressed button, the reply identity. */
-const turnSelect = (claimed: string, person: string, button: string) => `
+const turnSelect = (claimed: string, person: string, button: string, extra = '') => `
     WITH claimed AS (${claimed})
-    SELECT (SELECT count(*) FROM claimed)::int AS "claimed",
+    SELECT (SELECT count(*) FROM claimed)::int AS "claimed",${extra}
       p."id", p."displayName", p."locale", COALESCE(p."roles"::text[], '{}') AS "roles",
       p."onboardedAt" IS NOT NULL AS "onboarded",
       COALESCE((
@@ -30,12 +30,13 @@ const turnSelect = (claimed: string, person: string, button: string) => `
       b."id" AS "bId", b."personId" AS "bPersonId", b."flow" AS "bFlow", b."rev" AS "bRev",
       b."action" AS "bAction", b."value" AS "bValue", b."label" AS "bLabel",
       ${asUtc('b."expiresAt"')} AS "bExpiresAt",
-      i."id" AS "iId", i."platform"::text AS "iPlatform"
+      i."id" AS "iId", i."platform"::text AS "iPlatform", i."externalId" AS "iExternalId",
+      i."chatId" AS "iChatId", i."workspaceId" AS "iWorkspaceId"
     FROM "Person" p
     LEFT JOIN "Conversation" c ON c."personId" = p."id"
     LEFT JOIN "ButtonToken" b ON b."id" = CAST(${button} AS text)
     LEFT JOIN LATERAL (
-      SELECT x."id", x."platform" FROM "ChannelIdentity" x
+      SELECT x."id", x."platform", x."externalId", x."chatId", x."workspaceId" FROM "ChannelIdentity" x
       WHERE x."personId" = p."id" AND x."unreachableAt" IS NULL
       ORDER BY x."preferred" DESC, x."createdAt" DESC
       LIMIT 1
@@ -55,10 +56,24 @@ export const BEGIN_TURN: Statement = {
   ),
 };
 
-/** The same without claiming (COMMIT_STEP claims): "claimed" = 1 while the event is unprocessed. */
+/**
+ * The same without claiming (COMMIT_STEP claims): "claimed" = 1 while the event is unprocessed.
+ * "earlier": an unprocessed event of the same person was received before this one (stored by
+ * another replica, or left by a crash); it must be processed first (src/roles-inbound.ts).
+ */
 export const LOAD_TURN: Statement = {
-  name: 'dlg_load_turn',
-  text: turnSelect(`SELECT "id" FROM "InboundEvent" WHERE "id" = $1 AND "status" = 'RECEIVED'`, '$2', '$3'),
+  name: 'dlg_load_turn_v2',
+  text: turnSelect(
+    `SELECT "id" FROM "InboundEvent" WHERE "id" = $1 AND "status" = 'RECEIVED'`,
+    '$2',
+    '$3',
+    `
+      EXISTS (
+        SELECT 1 FROM "InboundEvent" me
+        JOIN "InboundEvent" e ON e."personId" = me."personId"
+        WHERE me."id" = $1 AND e."status" = 'RECEIVED' AND e."receivedAt" < me."receivedAt"
+      ) AS "earlier",`,
+  ),
 };
 
 /** One row of BEGIN_TURN: the person, their conversation, the pressed button, the reply identity. */
@@ -85,6 +100,11 @@ export interface TurnRow {
   bExpiresAt: Date;
   iId: string | null;
   iPlatform: Platform;
+  iExternalId: string | null;
+  iChatId: string | null;
+  iWorkspaceId: string | null;
+  /** LOAD_TURN only. */
+  earlier?: boolean;
 }
 
 export const INSERT_CONVERSATION: Statement = {
@@ -212,7 +232,7 @@ function commitStep(write: ConversationWrite): Statement {
       RETURNING 1`,
   };
   return {
-    name: `dlg_commit_step_${write}`,
+    name: `dlg_commit_step_v2_${write}`,
     text: `
     WITH ev AS (
       SELECT "id" FROM "InboundEvent" WHERE "id" = ${$('inbound')} AND "status" = 'RECEIVED' FOR UPDATE
@@ -240,7 +260,13 @@ function commitStep(write: ConversationWrite): Statement {
       WHERE EXISTS (SELECT 1 FROM claimed)
       RETURNING "id"
     )
-    SELECT (SELECT count(*) FROM claimed)::int AS "claimed", (SELECT count(*) FROM messages)::int AS "messages"`,
+    SELECT (SELECT count(*) FROM claimed)::int AS "claimed", (SELECT count(*) FROM messages)::int AS "messages",
+      -- Messages to this person still waiting from before (this statement's own are not visible here).
+      ARRAY(
+        SELECT "id" FROM "OutboundMessage"
+        WHERE "personId" = ${$('person')} AND "status" = 'PENDING' AND EXISTS (SELECT 1 FROM claimed)
+        LIMIT 20
+      ) AS "waiting"`,
   };
 }
 

@@ -68,6 +68,8 @@ export interface FlowRepos {
     personId: string;
     buttonId?: string;
     now: Date;
+    /** Earlier events of the person were looked at already: do not stop for them (again). */
+    ordered?: boolean;
   }): Promise<Turn | null>;
   personView(personId: string): Promise<PersonView>;
   loadConversation(personId: string): Promise<StoredConversation | null>;
@@ -148,6 +150,22 @@ export type UnitOfWork = <T>(fn: (repos: FlowRepos) => Promise<T>) => Promise<T>
 
 export class ConflictError extends Error {
   readonly code = 'CONVERSATION_CONFLICT';
+}
+
+/**
+ * Thrown by a reduced set of repositories (a lighter path to the database) when a step needs one it
+ * does not have; the step then runs again, from the start, on the next path (src/flows/shell.ts).
+ */
+export class RepoUnavailable extends Error {
+  readonly code = 'REPO_UNAVAILABLE';
+}
+
+/**
+ * Thrown (before anything is written) when an earlier event of the same person is still
+ * unprocessed: that one must be processed first, to keep the person's order (src/roles-inbound.ts).
+ */
+export class EarlierEventPending extends Error {
+  readonly code = 'EARLIER_EVENT_PENDING';
 }
 
 /** Reads a whole request from one message (an LLM behind it is optional and never decides alone). */

@@ -1,25 +1,51 @@
-import type { InboundContent, Platform } from '../bots/ports.ts';
+import type { DeliveryTarget, InboundContent, OutboundMessage, Platform } from '../bots/ports.ts';
 import { t } from '../i18n/index.ts';
 import { runEffect } from './effects.ts';
 import { type ActiveFlow, type Decision, decide, restore } from './engine.ts';
 import {
-  type ButtonRecord,
   ConflictError,
+  EarlierEventPending,
   type ExtractFn,
   type FlowRepos,
+  RepoUnavailable,
   type UnitOfWork,
 } from './ports.ts';
 import { FLOWS } from './registry.ts';
+import { errorSummary, isRetryableDbError, toFlowInput } from './shell-input.ts';
 import type { TimerRequest } from './staffing/types.ts';
-import type { FlowContext, FlowInput, Reply } from './types.ts';
+import type { FlowContext, Reply } from './types.ts';
 
-/** Longest text we accept in one message; Telegram's own limit is 4,096. */
-export const MAX_TEXT_LENGTH = 4096;
+export { MAX_TEXT_LENGTH } from './shell-input.ts';
 
 /** The repositories a step without effects needs: claim and load, save the conversation, write the replies. */
 export type StepRepos = Pick<FlowRepos, 'beginTurn' | 'saveConversation' | 'queueReplies'>;
-/** Runs such a step atomically, like `UnitOfWork`, on a lighter path to the database. */
-export type StepUnitOfWork = <T>(fn: (repos: StepRepos) => Promise<T>) => Promise<T>;
+/**
+ * Runs such a step atomically, like `UnitOfWork`, on a lighter path to the database. It may add
+ * `direct` to the result: the replies as written, ready to be sent at once.
+ */
+export type StepUnitOfWork = (
+  fn: (repos: StepRepos, reads: LimitedRepos) => Promise<AfterCommit>,
+) => Promise<AfterCommit>;
+
+/** Repositories for some effects only: the others throw RepoUnavailable (before anything is run). */
+export interface LimitedRepos {
+  repos: FlowRepos;
+  effects: ReadonlySet<string>;
+}
+
+/**
+ * A step's replies as written, with where they go, so this process can send them right after the
+ * commit without reading them back or queueing a job (src/jobs/delivery.ts `sendNow`).
+ */
+export interface DirectDelivery {
+  personId: string;
+  platform: Platform;
+  identityId: string;
+  target: DeliveryTarget;
+  messages: { id: string; message: OutboundMessage; createdAt: Date }[];
+  /** Messages to this person that were pending before the step: they go first (or through the queue). */
+  waiting: string[];
+}
 
 export interface ShellDeps {
   uow: UnitOfWork;
@@ -29,6 +55,11 @@ export interface ShellDeps {
    * `uow`, with every repository.
    */
   steps?: StepUnitOfWork;
+  /**
+   * Optional: a step whose effects are all common ones with a plain SQL version (a partner signing
+   * up) runs in this transaction; anything else there throws RepoUnavailable and runs in `uow`.
+   */
+  sqlEffects?: { run: UnitOfWork; effects: ReadonlySet<string> } | null;
   /** Optional: free-text understanding with an LLM (else the rules). */
   extract?: ExtractFn;
   /** Whether an LLM is configured (harvest: voice notes, photos and the draft are read after commit). */
@@ -47,6 +78,8 @@ export interface AfterCommit {
   timers: TimerRequest[];
   /** Whom and on which platform some of `outboundIds` go, where already known (saves delivery a lookup). */
   routes?: { platform: Platform; personId: string; ids: string[] }[];
+  /** The replies (all of `outboundIds`) as written, when the step ran on the light path. */
+  direct?: DirectDelivery;
 }
 
 export interface InboundRecord {
@@ -54,6 +87,8 @@ export interface InboundRecord {
   personId: string;
   platform: Platform;
   content: InboundContent;
+  /** Earlier unprocessed events of the person were processed first already (src/roles-inbound.ts). */
+  ordered?: boolean;
 }
 
 const MAX_EFFECT_ROUNDS = 5;
@@ -64,19 +99,33 @@ const MAX_EFFECT_ROUNDS = 5;
  * Returns the outbound ids to deliver after commit.
  */
 export async function processInbound(deps: ShellDeps, inbound: InboundRecord): Promise<AfterCommit> {
+  // From the lightest path to the full one; a step that needs more moves on (having written nothing).
   let light = deps.steps;
+  let sqlEffects = deps.sqlEffects ?? undefined;
+  const needsMore = (err: unknown) => err instanceof RepoUnavailable;
   for (let attempt = 1; ; attempt++) {
     try {
       if (light) {
         try {
-          return await light((repos) => runOnce(deps, repos, inbound, null));
+          return await light((repos, reads) => runOnce(deps, repos, inbound, reads, false));
         } catch (err) {
-          if (!(err instanceof NeedsEffects)) throw err;
+          if (!needsMore(err)) throw err;
           light = undefined;
         }
       }
-      return await deps.uow((repos) => runOnce(deps, repos, inbound, repos));
+      if (sqlEffects) {
+        try {
+          const { run, effects } = sqlEffects;
+          return await run((repos) => runOnce(deps, repos, inbound, { repos, effects }));
+        } catch (err) {
+          if (!needsMore(err)) throw err;
+          sqlEffects = undefined;
+        }
+      }
+      return await deps.uow((repos) => runOnce(deps, repos, inbound, { repos, effects: null }));
     } catch (err) {
+      // Not this event's turn yet: the caller processes the earlier one first (src/roles-inbound.ts).
+      if (err instanceof EarlierEventPending) throw err;
       // A conflicting update or a database deadlock/serialization failure: the step is safe to redo.
       if ((err instanceof ConflictError || isRetryableDbError(err)) && attempt < 3) continue;
       deps.log.error({ err: errorSummary(err), inboundId: inbound.id }, 'processing an inbound event failed');
@@ -92,14 +141,13 @@ export async function processInbound(deps: ShellDeps, inbound: InboundRecord): P
   }
 }
 
-/** Thrown (before anything is written) when a step run without the effect repositories has effects. */
-class NeedsEffects extends Error {}
-
 async function runOnce(
   deps: ShellDeps,
   repos: StepRepos,
   inbound: InboundRecord,
-  effectRepos: FlowRepos | null,
+  effectRepos: { repos: FlowRepos; effects: ReadonlySet<string> | null },
+  /** False: the effects only read (nothing they do changes where the replies go). */
+  writes = true,
 ): Promise<AfterCommit> {
   const now = deps.now();
   const { content } = inbound;
@@ -108,6 +156,7 @@ async function runOnce(
     personId: inbound.personId,
     buttonId: content.kind === 'button' ? content.buttonId : undefined,
     now,
+    ordered: inbound.ordered,
   });
   // Processed already (a repeat after a restart, or another replica): nothing more to do, nothing to send.
   if (!turn) return { outboundIds: [], timers: [] };
@@ -146,9 +195,14 @@ async function runOnce(
   const outboundIds: string[] = [];
   const timers: TimerRequest[] = [];
   const replies: Reply[] = [...notices, ...decision.replies];
-  if (decision.effects.length > 0 && !effectRepos) throw new NeedsEffects();
+  // An effect this path cannot run: on to the next path, before any effect has run.
+  const runnable = (list: Decision['effects']) => {
+    const missing = list.find((e) => effectRepos.effects && !effectRepos.effects.has(e.type));
+    if (missing) throw new RepoUnavailable(`effect ${missing.type} not on this path`);
+  };
+  runnable(decision.effects);
   const scope = {
-    repos: effectRepos as FlowRepos,
+    repos: effectRepos.repos,
     timers,
     extract: deps.extract,
     llmEnabled: deps.llmEnabled,
@@ -163,6 +217,7 @@ async function runOnce(
   let pending = decision.effects;
   for (let round = 0; pending.length > 0 && round < MAX_EFFECT_ROUNDS; round++) {
     const next = [];
+    runnable(pending);
     for (const effect of pending) {
       const result = await runEffect(effect, scope);
       if (decision.effectsFromFlow && active) {
@@ -195,7 +250,7 @@ async function runOnce(
     {
       buttons: { flow: active?.flow ?? 'none', rev, expiresAt: buttonExpiry },
       // Effects can change where a person is reached (linking an account): then look it up again.
-      identity: decision.effects.length === 0 ? turn.replyIdentity : undefined,
+      identity: decision.effects.length === 0 || !writes ? turn.replyIdentity : undefined,
     },
   );
   const routes =
@@ -204,54 +259,4 @@ async function runOnce(
       : [];
   // The event itself was marked processed by beginTurn, in this same transaction.
   return { outboundIds: [...queued.ids, ...outboundIds], timers, routes };
-}
-
-type Rejection = {
-  reply: 'error.stale_button' | 'error.foreign_button' | 'error.too_long_message';
-  params?: Record<string, string | number>;
-};
-
-/** Turns stored content into flow input; stale, foreign or oversized input becomes a polite reply. */
-function toFlowInput(
-  content: InboundContent,
-  button: ButtonRecord | null,
-  at: { personId: string; active: ActiveFlow | null; rev: number | null; now: Date },
-): FlowInput | Rejection {
-  const { personId, active, rev } = at;
-  switch (content.kind) {
-    case 'text':
-      if (content.text.length > MAX_TEXT_LENGTH) {
-        return {
-          reply: 'error.too_long_message',
-          params: { length: content.text.length, max: MAX_TEXT_LENGTH },
-        };
-      }
-      return { kind: 'text', text: content.text };
-    case 'command':
-      return { kind: 'command', command: content.command, args: content.args };
-    case 'media':
-      return { kind: 'media', mediaKind: content.mediaKind, fileRef: content.fileRef };
-    case 'form':
-      return { kind: 'form', form: content.form, values: content.values };
-    case 'button': {
-      if (!button || button.expiresAt < at.now) return { reply: 'error.stale_button' };
-      if (button.personId !== personId) return { reply: 'error.foreign_button' };
-      if (button.flow === 'global' || button.flow === 'offer' || button.flow === 'action')
-        return { kind: 'button', action: button.action, value: button.value ?? undefined };
-      if (!active || button.flow !== active.flow || button.rev !== rev)
-        return { reply: 'error.stale_button' };
-      return { kind: 'button', action: button.action, value: button.value ?? undefined };
-    }
-  }
-}
-
-function errorSummary(err: unknown): { name: string; message: string; code?: string } {
-  const e = err as { name?: string; message?: string; code?: string };
-  // Messages of our own errors carry no personal data; driver errors are cut short to be safe.
-  return { name: e?.name ?? 'Error', message: String(e?.message ?? err).slice(0, 300), code: e?.code };
-}
-
-function isRetryableDbError(err: unknown): boolean {
-  const text = String((err as { message?: string })?.message ?? '');
-  return /\b(40P01|40001)\b|deadlock detected|could not serialize/.test(text);
 }

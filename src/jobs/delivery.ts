@@ -3,7 +3,10 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { ChannelAdapter, Platform } from '../bots/ports.ts';
 import type { DeliveryItem, OutboxRepo } from '../db/outbox-repo.ts';
+import type { DirectDelivery } from '../flows/shell.ts';
 import type { Metrics } from '../http/metrics.ts';
+import { createDirectSend } from './direct-send.ts';
+import { LOCK_RENEW_MS, LOCK_WAIT_MS, RELEASE_LOCK, SEND_LOCK_MS } from './send-lock.ts';
 
 /** Job payload: ids only, never message text (BullMQ stores job data in clear text). */
 export interface DeliveryJob {
@@ -18,19 +21,6 @@ const PLATFORMS: Platform[] = ['LOCAL', 'TELEGRAM', 'SLACK'];
 const MAX_ATTEMPTS = 8;
 /** Postponements do not use up attempts (a 429 is not a failure), but they are bounded too. */
 const MAX_DEFERRALS = 200;
-/**
- * While one job sends a person's messages, no other job (a later batch, a sweeper re-enqueue,
- * another replica) sends to that person: messages go out once, and in the order they were written.
- */
-const SEND_LOCK_MS = 15_000;
-/** The lock is renewed while sending, so a crashed sender blocks a person for at most SEND_LOCK_MS. */
-const LOCK_RENEW_MS = 5_000;
-/** How long a job waits before trying again while another job is sending to the same person. */
-const LOCK_WAIT_MS = 250;
-/** Releases the send lock only if this job still holds it (one round trip). */
-const RELEASE_LOCK =
-  "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";
-
 /** Messages whose person and platform are known already (no lookup needed to enqueue them). */
 export interface DeliveryRoute {
   platform: Platform;
@@ -85,9 +75,11 @@ export function createDelivery(deps: DeliveryDeps) {
     throw new DelayedError();
   }
 
+  const lockKey = (personOrId: string) => `${deps.prefix}:outbound-lock:${personOrId}`;
+
   async function deliver(job: Job<DeliveryJob>, token?: string): Promise<void> {
     const { personId } = job.data;
-    const lock = `${deps.prefix}:outbound-lock:${personId ?? job.data.ids[0]}`;
+    const lock = lockKey(personId ?? job.data.ids[0] ?? job.id ?? '');
     const owner = `${job.id}:${Date.now()}`;
     if (!(await deps.connection.set(lock, owner, 'PX', SEND_LOCK_MS, 'NX')))
       return defer(job, token, LOCK_WAIT_MS, false);
@@ -187,7 +179,13 @@ export function createDelivery(deps: DeliveryDeps) {
     throw new Error(result.detail);
   }
 
-  return {
+  const api = {
+    /** Sends a step's replies now, from this process (src/jobs/direct-send.ts); returns at once. */
+    sendNow: (d: DirectDelivery) => direct.sendNow(d),
+
+    /** Resolves when every direct send started so far has finished (shutdown, tests). */
+    settled: () => direct.settled(),
+
     /**
      * Enqueues delivery of outbox rows; safe to call twice for the same ids (deterministic job ids).
      * `routes` name the person and platform of some of them (the rest are looked up).
@@ -272,9 +270,16 @@ export function createDelivery(deps: DeliveryDeps) {
     },
 
     async close(): Promise<void> {
+      await direct.settled();
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all([...queues.values()].map((q) => q.close()));
     },
   };
+  const direct = createDirectSend({
+    ...deps,
+    lockKey,
+    enqueue: (ids, routes) => api.enqueue(ids, routes),
+  });
+  return api;
 }
 export type Delivery = ReturnType<typeof createDelivery>;

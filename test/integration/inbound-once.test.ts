@@ -127,7 +127,10 @@ describe.each([
       uow: (fn) =>
         deps.uow((repos) => fn({ ...repos, beginTurn: (i) => repos.beginTurn(i).finally(interfere) })),
       steps: deps.steps
-        ? (fn) => steps((repos) => fn({ ...repos, beginTurn: (i) => repos.beginTurn(i).finally(interfere) }))
+        ? (fn) =>
+            steps((repos, reads) =>
+              fn({ ...repos, beginTurn: (i) => repos.beginTurn(i).finally(interfere) }, reads),
+            )
         : undefined,
     };
     const done = await processInbound(racing, event);

@@ -1,0 +1,113 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { ChannelAdapter, Platform } from '../bots/ports.ts';
+import type { OutboxRepo } from '../db/outbox-repo.ts';
+import type { DirectDelivery } from '../flows/shell.ts';
+import type { Metrics } from '../http/metrics.ts';
+import type { DeliveryRoute } from './delivery.ts';
+import { LOCK_RENEW_MS, RELEASE_LOCK, SEND_LOCK_MS } from './send-lock.ts';
+
+/** Ids of messages this process sent directly, remembered so a later step knows they are not waiting. */
+const SENT_MEMORY = 10_000;
+
+export interface DirectSendDeps {
+  connection: Redis;
+  outbox: OutboxRepo;
+  adapters: Partial<Record<Platform, ChannelAdapter>>;
+  log: Logger;
+  metrics: Metrics;
+  lockKey: (personId: string) => string;
+  /** The outbound queue, for whatever is not sent here. */
+  enqueue: (ids: string[], routes: DeliveryRoute[]) => Promise<void>;
+}
+
+/** A step's replies sent from this process right after its commit (src/jobs/delivery.ts `sendNow`). */
+export function createDirectSend(deps: DirectSendDeps) {
+  /** Per person, this process's direct sends one after another, in the order their steps committed. */
+  const directChains = new Map<string, Promise<void>>();
+  const sentHere = new Set<string>();
+  const rememberSent = (id: string) => {
+    sentHere.add(id);
+    if (sentHere.size > SENT_MEMORY) {
+      const oldest = sentHere.values().next().value;
+      if (oldest !== undefined) sentHere.delete(oldest);
+    }
+  };
+
+  /**
+   * Sends a step's replies from this process right after its commit: no job, no reading them back.
+   * Only when nothing else to the person is waiting (else the queue keeps the order) and the
+   * person's send lock is free (the same lock the queue's workers take, so across jobs, sweeps and
+   * replicas one sender at a time still holds). Anything not sent here — a lock held elsewhere, a
+   * 429, an error, a message written meanwhile — goes to the queue as before, which retries,
+   * honours retry_after and marks blocked users. The adapter paces per chat and overall (Telegram:
+   * 30 msg/s per process).
+   */
+  async function sendDirect(d: DirectDelivery): Promise<void> {
+    const ids = d.messages.map((m) => m.id);
+    const toQueue = () => deps.enqueue(ids, [{ platform: d.platform, personId: d.personId, ids }]);
+    const adapter = deps.adapters[d.platform];
+    if (!adapter || d.waiting.some((id) => !sentHere.has(id))) return toQueue();
+    const lock = deps.lockKey(d.personId);
+    const owner = `direct:${ids[0]}:${Date.now()}`;
+    if (!(await deps.connection.set(lock, owner, 'PX', SEND_LOCK_MS, 'NX'))) return toQueue();
+    // Renewed while sending (a long text goes out in parts, paced per chat), as the queue's senders do.
+    const renew = setInterval(() => {
+      void deps.connection
+        .get(lock)
+        .then((v) => (v === owner ? deps.connection.pexpire(lock, SEND_LOCK_MS) : 0))
+        .catch(() => {});
+    }, LOCK_RENEW_MS);
+    let queueAfter = true;
+    try {
+      for (const [i, m] of d.messages.entries()) {
+        const result = await adapter.send(d.target, m.message, { deliveryId: m.id, createdAt: m.createdAt });
+        if (!result.ok && result.reason === 'unreachable') {
+          // Blocked or gone: recorded as the queue would, without asking Telegram again for each message.
+          await deps.outbox.markUnreachable(d.identityId);
+          for (const rest of d.messages.slice(i))
+            await deps.outbox.markFailed(rest.id, `unreachable: ${result.detail}`);
+          deps.metrics.outbound.inc({ platform: d.platform, outcome: 'unreachable' });
+          queueAfter = false;
+          break;
+        }
+        if (!result.ok) break;
+        if (i === d.messages.length - 1) {
+          // Marking the last one also tells whether anything to the person was written meanwhile.
+          queueAfter = await deps.outbox.markSentAndCheck(m.id, result.externalMessageId, d);
+        } else await deps.outbox.markSent(m.id, result.externalMessageId);
+        rememberSent(m.id);
+        deps.metrics.outbound.inc({ platform: d.platform, outcome: 'sent' });
+      }
+    } finally {
+      clearInterval(renew);
+      await deps.connection.eval(RELEASE_LOCK, 1, lock, owner).catch(() => {});
+    }
+    if (queueAfter) await toQueue();
+  }
+
+  return {
+    /** Starts sending; returns at once. Replies to the same person go out in the order given. */
+    sendNow(d: DirectDelivery): void {
+      const previous = directChains.get(d.personId) ?? Promise.resolve();
+      const next = previous
+        .then(() => sendDirect(d))
+        .catch(async (err) => {
+          deps.log.warn({ err: (err as Error).message }, 'direct send failed; queueing it');
+          const ids = d.messages.map((m) => m.id);
+          await deps
+            .enqueue(ids, [{ platform: d.platform, personId: d.personId, ids }])
+            .catch(() => deps.log.warn({}, 'enqueue failed; sweeper will retry'));
+        });
+      directChains.set(d.personId, next);
+      void next.then(() => {
+        if (directChains.get(d.personId) === next) directChains.delete(d.personId);
+      });
+    },
+
+    /** Resolves when every direct send started so far has finished (shutdown, tests). */
+    async settled(): Promise<void> {
+      while (directChains.size > 0) await Promise.all([...directChains.values()]);
+    },
+  };
+}
