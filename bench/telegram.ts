@@ -187,6 +187,7 @@ async function runInbound(
 ): Promise<InboundResult> {
   const mailbox = new Mailbox(fake);
   const latencies: number[] = [];
+  const perStep: number[][] = CONVERSATION.map(() => []);
   let errors = 0;
   const cpu0 = process.cpuUsage();
   const started = performance.now();
@@ -194,13 +195,14 @@ async function runInbound(
     Array.from({ length: users }, async (_, u) => {
       const chatId = firstChat + u;
       let expected = 0;
-      for (const step of CONVERSATION) {
+      for (const [index, step] of CONVERSATION.entries()) {
         expected += target.echo ? 1 : step.expect;
         const t0 = performance.now();
         try {
           await post(target.webhookUrl, updateFor(chatId, step, mailbox, Boolean(target.echo)));
           await mailbox.wait(String(chatId), expected);
           latencies.push(performance.now() - t0);
+          perStep[index]?.push(performance.now() - t0);
         } catch (err) {
           errors++;
           console.error(`  ${target.name}: ${(err as Error).message}`);
@@ -211,6 +213,13 @@ async function runInbound(
   );
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpu0);
+  if (process.env.BENCH_STEPS) {
+    for (const [i, list] of perStep.entries()) {
+      list.sort((a, b) => a - b);
+      const at = (p: number) => list[Math.min(list.length - 1, Math.floor(p * list.length))]?.toFixed(0);
+      console.log(`  ${target.name.slice(0, 12)} step ${i + 1} ${JSON.stringify(CONVERSATION[i])}: p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`);
+    }
+  }
   mailbox.close();
   latencies.sort((a, b) => a - b);
   const q = (p: number) =>

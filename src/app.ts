@@ -143,12 +143,14 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     const r = await extractRequest(text, { ...opts, llm, budgetMs: 8000 });
     return { patch: toDraftPatch(r.request) as Record<string, unknown>, fallback: r.fallback };
   };
+  // A process that runs delivery sends a step's replies itself, right after commit (src/jobs/direct-send.ts).
+  const reserve = plan.works ? delivery.reserve : undefined;
   const shellDeps = {
     extract,
     llmEnabled: llm.enabled,
     uow: unitOfWork(db.prisma),
-    steps: db.sql ? stepUnitOfWork(db.sql, { inOrder: Boolean(config.DATABASE_URL) }) : undefined,
-    sqlEffects: db.sql ? sqlEffectUnitOfWork(db.sql) : null,
+    steps: db.sql ? stepUnitOfWork(db.sql, { inOrder: Boolean(config.DATABASE_URL), reserve }) : undefined,
+    sqlEffects: db.sql ? sqlEffectUnitOfWork(db.sql, { reserve }) : null,
     zone: config.APP_TIMEZONE,
     conversationTtlDays: config.CONVERSATION_TTL_DAYS,
     now,

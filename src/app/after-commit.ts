@@ -23,7 +23,7 @@ export function createAfterCommit(deps: {
       delivery.sendNow(done.direct);
       ids = ids.filter((id) => !sent.has(id));
       routes = routes?.map((r) => ({ ...r, ids: r.ids.filter((id) => !sent.has(id)) }));
-    }
+    } else await done.direct?.reservation?.release();
     // If either fails, the database still says what is due: the outbox sweeper and the timer
     // reconciler pick it up.
     await delivery

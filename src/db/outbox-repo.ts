@@ -64,6 +64,11 @@ const MARK_SENT_AND_CHECK: Statement = {
     ) AS "more"`,
 };
 
+const STILL_PENDING: Statement = {
+  name: 'dlg_outbox_still_pending',
+  text: `SELECT "id" FROM "OutboundMessage" WHERE "id" = ANY(CAST($1 AS text[])) AND "status" = 'PENDING'`,
+};
+
 /**
  * The outbound message log: what to deliver, and what happened to it. `sql`: the pg pool
  * (PostgreSQL), for the statements every message sent costs (read pending, mark sent).
@@ -131,6 +136,11 @@ export function outboxRepo(prisma: PrismaClient, sql?: SqlRunner) {
         message: r.payload as unknown as OutboundMessage,
         createdAt: r.createdAt,
       };
+    },
+
+    /** Which of these messages are still pending (not sent or given up by someone else). */
+    async stillPending(ids: string[]): Promise<string[]> {
+      return (await run.query<{ id: string }>(STILL_PENDING, [ids])).map((r) => r.id);
     },
 
     async markSent(id: string, externalMessageId?: string): Promise<void> {

@@ -193,7 +193,14 @@ export function reminderTimer(deps: ReminderTimerDeps): TimerKind {
       const early = r.dueAt.getTime() - now.getTime();
       if (early > ahead + 1000) return; // a stale job of a re-planned reminder
       if (early > 0) {
+        const started = Date.now();
         await step(prepareReminder, id, now);
+        // Prepared only after its due time (a busy machine, a burst): its instant's release may have run
+        // without it, and a re-added release job can be swallowed by a lost one under the same id (a
+        // half-deleted Redis) until the reconciler's fresh id a minute later. Released here instead.
+        const at = new Date(now.getTime() + Date.now() - started);
+        if (at < r.dueAt) return;
+        if ((await release(at, id)) === 0) await step(sendReminder, id, at);
         return;
       }
       // Due: its prepared message if that is still good, else rendered now.

@@ -1,5 +1,11 @@
-import { type FlowRepos, RepoUnavailable, type UnitOfWork } from '../flows/ports.ts';
-import type { LimitedRepos } from '../flows/shell.ts';
+import { type FlowRepos, RepoUnavailable } from '../flows/ports.ts';
+import type {
+  DirectDelivery,
+  LimitedRepos,
+  ReserveSender,
+  SendReservation,
+  StepUnitOfWork,
+} from '../flows/shell.ts';
 import { newId } from './ids.ts';
 import type { SqlRunner, Statement } from './sql.ts';
 import { turnRepos } from './turn-repos.ts';
@@ -88,38 +94,71 @@ export function readOnlyEffectRepos(sql: SqlRunner): LimitedRepos {
 
 /**
  * Steps whose effects are all in this file, in a pg transaction (BEGIN, the step's statements,
- * COMMIT): a fraction of the cost of the same work through Prisma. Null without a pg pool.
+ * COMMIT): a fraction of the cost of the same work through Prisma. Its replies come back as
+ * `direct` (sent from this process after commit, like a light step's). Null without a pg pool.
  */
 export function sqlEffectUnitOfWork(
   pool: SqlRunner,
-): { run: UnitOfWork; effects: ReadonlySet<string> } | null {
+  opts: { reserve?: ReserveSender } = {},
+): StepUnitOfWork<FlowRepos> | null {
   const transaction = pool.transaction?.bind(pool);
   if (!transaction) return null;
-  const run: UnitOfWork = (fn) =>
-    transaction((sql) =>
-      fn(
-        only({
-          ...turnRepos(sql),
+  return async (fn) => {
+    let replies: Omit<DirectDelivery, 'waiting'> | null = null;
+    let reservation: SendReservation | null = null;
+    try {
+      const { out, direct } = await transaction(async (sql) => {
+        const repos = only({
+          ...turnRepos(sql, (d) => {
+            replies = d;
+          }),
           intakeContact: { lastContact: (personId) => lastContact(sql, personId) },
-          async completeOnboarding(input) {
-            if (input.role !== 'PARTNER' || input.inviteCode) throw new RepoUnavailable('invite codes');
-            const [row] = await sql.query<{ updated: number }>(PARTNER_ONBOARDING, [
-              input.personId,
-              input.displayName,
-              input.now.toISOString(),
-              newId(),
-              input.organisationName || null,
-              newId(),
-              newId(),
-              input.consentVersion,
-              input.platform,
-              newId(),
-            ]);
-            if (row?.updated !== 1) throw new Error('person to onboard not found');
-            return { ok: true };
-          },
-        }),
-      ),
-    );
-  return { run, effects: new Set(['lastContact', 'completeOnboarding']) };
+          completeOnboarding: (input) => partnerOnboarding(sql, input),
+        });
+        const out = await fn(repos, { repos, effects: SQL_EFFECTS });
+        const written = replies as Omit<DirectDelivery, 'waiting'> | null;
+        if (!written) return { out, direct: null };
+        // Older messages to the person still waiting go first (the direct send then leaves it to the queue).
+        const ids = written.messages.map((m) => m.id);
+        const waiting = (await sql.query<{ id: string }>(WAITING, [written.personId, ids])).map((r) => r.id);
+        // The person's send lock before the commit, so no other sender can take these replies.
+        reservation = (await opts.reserve?.(written.personId)) ?? null;
+        return { out, direct: { ...written, waiting, reservation } };
+      });
+      return direct ? { ...out, direct } : out;
+    } catch (err) {
+      await (reservation as SendReservation | null)?.release();
+      throw err;
+    }
+  };
+}
+
+const SQL_EFFECTS: ReadonlySet<string> = new Set(['lastContact', 'completeOnboarding']);
+
+const WAITING: Statement = {
+  name: 'dlg_waiting_before',
+  text: `SELECT "id" FROM "OutboundMessage"
+    WHERE "personId" = $1 AND "status" = 'PENDING' AND NOT ("id" = ANY(CAST($2 AS text[])))
+    LIMIT 20`,
+};
+
+async function partnerOnboarding(
+  sql: SqlRunner,
+  input: Parameters<FlowRepos['completeOnboarding']>[0],
+): ReturnType<FlowRepos['completeOnboarding']> {
+  if (input.role !== 'PARTNER' || input.inviteCode) throw new RepoUnavailable('invite codes');
+  const [row] = await sql.query<{ updated: number }>(PARTNER_ONBOARDING, [
+    input.personId,
+    input.displayName,
+    input.now.toISOString(),
+    newId(),
+    input.organisationName || null,
+    newId(),
+    newId(),
+    input.consentVersion,
+    input.platform,
+    newId(),
+  ]);
+  if (row?.updated !== 1) throw new Error('person to onboard not found');
+  return { ok: true };
 }

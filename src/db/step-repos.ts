@@ -1,10 +1,10 @@
 import type { DeliveryTarget, OutboundMessage } from '../bots/ports.ts';
 import { ConflictError, EarlierEventPending, type ReplyIdentity } from '../flows/ports.ts';
-import type { DirectDelivery, StepRepos, StepUnitOfWork } from '../flows/shell.ts';
+import type { DirectDelivery, ReserveSender, StepRepos, StepUnitOfWork } from '../flows/shell.ts';
 import { newId } from './ids.ts';
 import type { SqlRunner } from './sql.ts';
 import { readOnlyEffectRepos } from './sql-effects.ts';
-import { buttonTokens, toTurn } from './turn-repos.ts';
+import { buttonTokens, toTurn, turnTarget } from './turn-repos.ts';
 import {
   COMMIT_STEP,
   type ConversationWrite,
@@ -24,11 +24,14 @@ import {
  * A concurrent change (the event processed elsewhere, the conversation changed) writes nothing
  * and throws ConflictError: the shell runs the step again from a fresh read.
  */
-export function stepUnitOfWork(sql: SqlRunner, opts: { inOrder?: boolean } = {}): StepUnitOfWork {
+export function stepUnitOfWork(
+  sql: SqlRunner,
+  opts: { inOrder?: boolean; reserve?: ReserveSender } = {},
+): StepUnitOfWork {
   return async (fn) => {
     const repos = deferredStepRepos(sql, opts.inOrder ?? false);
     const out = await fn(repos, readOnlyEffectRepos(sql));
-    const direct = await repos.commit();
+    const direct = await repos.commit(opts.reserve);
     return direct ? { ...out, direct } : out;
   };
 }
@@ -40,7 +43,7 @@ export function stepUnitOfWork(sql: SqlRunner, opts: { inOrder?: boolean } = {})
 function deferredStepRepos(
   sql: SqlRunner,
   inOrder: boolean,
-): StepRepos & { commit(): Promise<DirectDelivery | null> } {
+): StepRepos & { commit(reserve?: ReserveSender): Promise<DirectDelivery | null> } {
   let started: { inboundId: string; now: Date; personId: string } | null = null;
   /** Where the replies go when they go to the identity the step started from. */
   let target: { identityId: string; target: DeliveryTarget } | null = null;
@@ -63,18 +66,7 @@ function deferredStepRepos(
         throw new EarlierEventPending('an earlier event comes first');
       // Processed already: the shell returns without writing anything.
       started = turn ? { inboundId, now, personId } : null;
-      target =
-        row.iId && row.iExternalId !== null
-          ? {
-              identityId: row.iId,
-              target: {
-                platform: row.iPlatform,
-                externalId: row.iExternalId,
-                chatId: row.iChatId,
-                workspaceId: row.iWorkspaceId,
-              },
-            }
-          : null;
+      target = turnTarget(row);
       return turn;
     },
 
@@ -144,7 +136,7 @@ function deferredStepRepos(
       return { ids: identity ? messages.map((m) => m.id) : [], platform: identity?.platform ?? null };
     },
 
-    async commit() {
+    async commit(reserve) {
       if (!started) return null;
       const defaults: Partial<Record<StepParam, unknown>> = {
         inbound: started.inboundId,
@@ -159,13 +151,20 @@ function deferredStepRepos(
       const params = stepParams(write).map((name) =>
         name in values ? values[name] : name in defaults ? defaults[name] : [],
       );
-      const [result] = await sql.query<{ claimed: number; waiting: string[] | null }>(
-        COMMIT_STEP[write],
-        params,
-      );
-      if (result?.claimed !== 1)
-        throw new ConflictError('event processed elsewhere or conversation changed concurrently');
-      return direct ? { ...direct, waiting: result.waiting ?? [] } : null;
+      // Replies to be sent from here: the person's send lock first, so no other sender can take them.
+      const reservation = direct && reserve ? await reserve(started.personId) : null;
+      try {
+        const [result] = await sql.query<{ claimed: number; waiting: string[] | null }>(
+          COMMIT_STEP[write],
+          params,
+        );
+        if (result?.claimed !== 1)
+          throw new ConflictError('event processed elsewhere or conversation changed concurrently');
+        return direct ? { ...direct, waiting: result.waiting ?? [], reservation } : null;
+      } catch (err) {
+        await reservation?.release();
+        throw err;
+      }
     },
   };
 }

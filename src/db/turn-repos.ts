@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { OutboundMessage } from '../bots/ports.ts';
+import type { DeliveryTarget, OutboundMessage } from '../bots/ports.ts';
 import {
   type ButtonRecord,
   ConflictError,
@@ -7,6 +7,7 @@ import {
   type ReplyIdentity,
   type Turn,
 } from '../flows/ports.ts';
+import type { DirectDelivery } from '../flows/shell.ts';
 import type { ButtonSpec } from '../flows/types.ts';
 import { isLocale } from '../i18n/index.ts';
 import { newId } from './ids.ts';
@@ -70,6 +71,20 @@ export function toTurn(r: TurnRow): Turn | null {
   };
 }
 
+/** Where the identity a step started from is reached (its replies can be sent directly there). */
+export function turnTarget(r: TurnRow): { identityId: string; target: DeliveryTarget } | null {
+  if (!r.iId || r.iExternalId === null) return null;
+  return {
+    identityId: r.iId,
+    target: {
+      platform: r.iPlatform,
+      externalId: r.iExternalId,
+      chatId: r.iChatId,
+      workspaceId: r.iWorkspaceId,
+    },
+  };
+}
+
 /** Button tokens for rows of buttons: the ids to send and the rows to store. */
 export function buttonTokens(
   personId: string,
@@ -100,7 +115,12 @@ export function buttonTokens(
  * The statements of a conversation step on one transaction — the pg pool's (steps without effects)
  * or Prisma's (steps with effects, which need the other repositories on the same transaction).
  */
-export function turnRepos(sql: SqlRunner): TurnRepos {
+export function turnRepos(
+  sql: SqlRunner,
+  /** Told the replies of the step as written, when they go to the identity the step started from. */
+  onReplies?: (direct: Omit<DirectDelivery, 'waiting'>) => void,
+): TurnRepos {
+  let target: { identityId: string; target: DeliveryTarget } | null = null;
   // Messages written in one transaction get strictly increasing times, so transcripts keep their order.
   let lastAt = 0;
   const nextAt = () => {
@@ -164,6 +184,7 @@ export function turnRepos(sql: SqlRunner): TurnRepos {
         buttonId ?? null,
       ]);
       if (!r) throw new Error('person of the inbound event not found');
+      target = turnTarget(r);
       return toTurn(r);
     },
 
@@ -212,14 +233,20 @@ export function turnRepos(sql: SqlRunner): TurnRepos {
       );
       await insertButtons(tokens.flatMap((t) => t?.data ?? []));
       const identity = opts.identity === undefined ? await replyIdentity(personId) : opts.identity;
-      const ids = await insertMessages(
-        personId,
-        identity,
-        replies.map((r, i) => ({
-          idempotencyKey: r.idempotencyKey,
-          message: { text: r.text, buttons: tokens[i]?.buttons },
-        })),
-      );
+      const items = replies.map((r, i) => ({
+        idempotencyKey: r.idempotencyKey,
+        message: { text: r.text, buttons: tokens[i]?.buttons } as OutboundMessage,
+      }));
+      const ids = await insertMessages(personId, identity, items);
+      if (onReplies && identity && target?.identityId === identity.id && ids.length === items.length) {
+        const createdAt = new Date();
+        onReplies({
+          personId,
+          platform: identity.platform,
+          ...target,
+          messages: items.map((item, i) => ({ id: ids[i] as string, message: item.message, createdAt })),
+        });
+      }
       return { ids, platform: identity?.platform ?? null };
     },
   };

@@ -23,8 +23,8 @@ export type StepRepos = Pick<FlowRepos, 'beginTurn' | 'saveConversation' | 'queu
  * Runs such a step atomically, like `UnitOfWork`, on a lighter path to the database. It may add
  * `direct` to the result: the replies as written, ready to be sent at once.
  */
-export type StepUnitOfWork = (
-  fn: (repos: StepRepos, reads: LimitedRepos) => Promise<AfterCommit>,
+export type StepUnitOfWork<R = StepRepos> = (
+  fn: (repos: R, effects: LimitedRepos) => Promise<AfterCommit>,
 ) => Promise<AfterCommit>;
 
 /** Repositories for some effects only: the others throw RepoUnavailable (before anything is run). */
@@ -45,7 +45,17 @@ export interface DirectDelivery {
   messages: { id: string; message: OutboundMessage; createdAt: Date }[];
   /** Messages to this person that were pending before the step: they go first (or through the queue). */
   waiting: string[];
+  /** The person's send lock, taken before the step committed (so nobody else can have sent these). */
+  reservation?: SendReservation | null;
 }
+
+/** A person's send lock held by this process (src/jobs/direct-send.ts); released after sending. */
+export interface SendReservation {
+  release(): Promise<void>;
+}
+
+/** Takes a person's send lock for the replies a step is about to commit; null when it is busy. */
+export type ReserveSender = (personId: string) => Promise<SendReservation | null>;
 
 export interface ShellDeps {
   uow: UnitOfWork;
@@ -59,7 +69,7 @@ export interface ShellDeps {
    * Optional: a step whose effects are all common ones with a plain SQL version (a partner signing
    * up) runs in this transaction; anything else there throws RepoUnavailable and runs in `uow`.
    */
-  sqlEffects?: { run: UnitOfWork; effects: ReadonlySet<string> } | null;
+  sqlEffects?: StepUnitOfWork<FlowRepos> | null;
   /** Optional: free-text understanding with an LLM (else the rules). */
   extract?: ExtractFn;
   /** Whether an LLM is configured (harvest: voice notes, photos and the draft are read after commit). */
@@ -115,8 +125,8 @@ export async function processInbound(deps: ShellDeps, inbound: InboundRecord): P
       }
       if (sqlEffects) {
         try {
-          const { run, effects } = sqlEffects;
-          return await run((repos) => runOnce(deps, repos, inbound, { repos, effects }));
+          // Its effects do not change where the replies go: they may be sent directly, too.
+          return await sqlEffects((repos, effects) => runOnce(deps, repos, inbound, effects, false));
         } catch (err) {
           if (!needsMore(err)) throw err;
           sqlEffects = undefined;
@@ -146,8 +156,8 @@ async function runOnce(
   repos: StepRepos,
   inbound: InboundRecord,
   effectRepos: { repos: FlowRepos; effects: ReadonlySet<string> | null },
-  /** False: the effects only read (nothing they do changes where the replies go). */
-  writes = true,
+  /** False: nothing the effects do changes where the replies go (no need to look it up again). */
+  mayMoveReplies = true,
 ): Promise<AfterCommit> {
   const now = deps.now();
   const { content } = inbound;
@@ -250,7 +260,7 @@ async function runOnce(
     {
       buttons: { flow: active?.flow ?? 'none', rev, expiresAt: buttonExpiry },
       // Effects can change where a person is reached (linking an account): then look it up again.
-      identity: decision.effects.length === 0 || !writes ? turn.replyIdentity : undefined,
+      identity: decision.effects.length === 0 || !mayMoveReplies ? turn.replyIdentity : undefined,
     },
   );
   const routes =

@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { ChannelAdapter, Platform } from '../bots/ports.ts';
 import type { OutboxRepo } from '../db/outbox-repo.ts';
-import type { DirectDelivery } from '../flows/shell.ts';
+import type { DirectDelivery, SendReservation } from '../flows/shell.ts';
 import type { Metrics } from '../http/metrics.ts';
 import type { DeliveryRoute } from './delivery.ts';
 import { LOCK_RENEW_MS, RELEASE_LOCK, SEND_LOCK_MS } from './send-lock.ts';
@@ -34,45 +34,71 @@ export function createDirectSend(deps: DirectSendDeps) {
     }
   };
 
-  /**
-   * Sends a step's replies from this process right after its commit: no job, no reading them back.
-   * Only when nothing else to the person is waiting (else the queue keeps the order) and the
-   * person's send lock is free (the same lock the queue's workers take, so across jobs, sweeps and
-   * replicas one sender at a time still holds). Anything not sent here — a lock held elsewhere, a
-   * 429, an error, a message written meanwhile — goes to the queue as before, which retries,
-   * honours retry_after and marks blocked users. The adapter paces per chat and overall (Telegram:
-   * 30 msg/s per process).
-   */
-  async function sendDirect(d: DirectDelivery): Promise<void> {
-    const ids = d.messages.map((m) => m.id);
-    const toQueue = () => deps.enqueue(ids, [{ platform: d.platform, personId: d.personId, ids }]);
-    const adapter = deps.adapters[d.platform];
-    if (!adapter || d.waiting.some((id) => !sentHere.has(id))) return toQueue();
-    const lock = deps.lockKey(d.personId);
-    const owner = `direct:${ids[0]}:${Date.now()}`;
-    if (!(await deps.connection.set(lock, owner, 'PX', SEND_LOCK_MS, 'NX'))) return toQueue();
-    // Renewed while sending (a long text goes out in parts, paced per chat), as the queue's senders do.
+  /** Takes the person's send lock (renewed until released); null when someone else holds it. */
+  async function reserve(personId: string): Promise<SendReservation | null> {
+    const lock = deps.lockKey(personId);
+    const owner = `direct:${personId}:${Date.now()}:${Math.random().toString(36).slice(2, 8)}`;
+    if (!(await deps.connection.set(lock, owner, 'PX', SEND_LOCK_MS, 'NX'))) return null;
+    // Renewed while held (a long text goes out in parts, paced per chat), as the queue's senders do.
     const renew = setInterval(() => {
       void deps.connection
         .get(lock)
         .then((v) => (v === owner ? deps.connection.pexpire(lock, SEND_LOCK_MS) : 0))
         .catch(() => {});
     }, LOCK_RENEW_MS);
+    let released = false;
+    return {
+      async release() {
+        if (released) return;
+        released = true;
+        clearInterval(renew);
+        await deps.connection.eval(RELEASE_LOCK, 1, lock, owner).catch(() => {});
+      },
+    };
+  }
+
+  /**
+   * Sends a step's replies from this process right after its commit: no job, no reading them back.
+   * The step took the person's send lock before it committed (`d.reservation`, the same lock the
+   * queue's senders take), so no queue job, sweep or replica can have sent them meanwhile. Without
+   * it (the lock was busy then) it is taken now, and the replies still pending are read again
+   * first. Only when nothing older to the person is waiting (else the queue keeps the order).
+   * Anything not sent here — a busy lock, a 429, an error, a message written meanwhile — goes to the
+   * queue, which retries, honours retry_after and marks blocked users. The adapter paces per chat
+   * and overall (Telegram: 30 msg/s per process).
+   */
+  async function sendDirect(d: DirectDelivery): Promise<void> {
+    const ids = d.messages.map((m) => m.id);
+    const toQueue = () => deps.enqueue(ids, [{ platform: d.platform, personId: d.personId, ids }]);
+    const adapter = deps.adapters[d.platform];
+    let held = d.reservation ?? null;
+    if (!adapter || d.waiting.some((id) => !sentHere.has(id))) {
+      await held?.release();
+      return toQueue();
+    }
+    let messages = d.messages;
+    if (!held) {
+      held = await reserve(d.personId);
+      if (!held) return toQueue();
+      // Committed before the lock was ours: a queue job may have sent some of them already.
+      const pending = new Set(await deps.outbox.stillPending(ids));
+      messages = messages.filter((m) => pending.has(m.id));
+    }
     let queueAfter = true;
     try {
-      for (const [i, m] of d.messages.entries()) {
+      for (const [i, m] of messages.entries()) {
         const result = await adapter.send(d.target, m.message, { deliveryId: m.id, createdAt: m.createdAt });
         if (!result.ok && result.reason === 'unreachable') {
           // Blocked or gone: recorded as the queue would, without asking Telegram again for each message.
           await deps.outbox.markUnreachable(d.identityId);
-          for (const rest of d.messages.slice(i))
+          for (const rest of messages.slice(i))
             await deps.outbox.markFailed(rest.id, `unreachable: ${result.detail}`);
           deps.metrics.outbound.inc({ platform: d.platform, outcome: 'unreachable' });
           queueAfter = false;
           break;
         }
         if (!result.ok) break;
-        if (i === d.messages.length - 1) {
+        if (i === messages.length - 1) {
           // Marking the last one also tells whether anything to the person was written meanwhile.
           queueAfter = await deps.outbox.markSentAndCheck(m.id, result.externalMessageId, d);
         } else await deps.outbox.markSent(m.id, result.externalMessageId);
@@ -80,13 +106,14 @@ export function createDirectSend(deps: DirectSendDeps) {
         deps.metrics.outbound.inc({ platform: d.platform, outcome: 'sent' });
       }
     } finally {
-      clearInterval(renew);
-      await deps.connection.eval(RELEASE_LOCK, 1, lock, owner).catch(() => {});
+      await held.release();
     }
     if (queueAfter) await toQueue();
   }
 
   return {
+    reserve,
+
     /** Starts sending; returns at once. Replies to the same person go out in the order given. */
     sendNow(d: DirectDelivery): void {
       const previous = directChains.get(d.personId) ?? Promise.resolve();
@@ -94,6 +121,7 @@ export function createDirectSend(deps: DirectSendDeps) {
         .then(() => sendDirect(d))
         .catch(async (err) => {
           deps.log.warn({ err: (err as Error).message }, 'direct send failed; queueing it');
+          await d.reservation?.release();
           const ids = d.messages.map((m) => m.id);
           await deps
             .enqueue(ids, [{ platform: d.platform, personId: d.personId, ids }])

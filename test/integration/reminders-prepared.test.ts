@@ -1,5 +1,6 @@
 // Reminders prepared ahead of their due time and released at it (docs/reminders.md): a prepared
 // reminder must never outlive a cancellation or an edit, and must survive crashes and Redis loss.
+import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
 import { Prisma } from '../../src/generated/prisma/client.ts';
@@ -124,6 +125,46 @@ describe('reminders prepared ahead (PostgreSQL + Redis)', () => {
       where: { idempotencyKey: `reminder:${day.id}` },
     });
     expect(message.id).not.toBe(day.outboxId);
+  });
+
+  it('prepared only after its due time, its release job half-lost with Redis: still sent, once', async () => {
+    const { sessionId } = await staffedSession(ctx.app, ctx.partnerId, 'prep-late', 14);
+    const rows = await p().scheduledReminder.findMany({
+      where: { sessionId, kind: { in: ['nudge', 'day_before'] } },
+    });
+    const dueAt = new Date(Date.now() + 3000);
+    await p().scheduledReminder.updateMany({ where: { sessionId }, data: { dueAt } });
+    const [early, late] = rows;
+    if (!early || !late) throw new Error('two reminders expected');
+    const redis = new Redis(ctx.app.config.REDIS_URL);
+    // The late one's preparation is held up (a busy database) until after the due time.
+    await p().$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT 1 FROM "ScheduledReminder" WHERE "id" = ${late.id} FOR UPDATE`;
+        for (const r of rows) await ctx.app.timers.schedule('reminder', r.id, dueAt);
+        await eventually(
+          async () => (await p().scheduledReminder.findUniqueOrThrow({ where: { id: early.id } })).preparedAt,
+        );
+        // Redis loses part of its data: the release job's entry, not its key (an id BullMQ now takes
+        // every re-add under for a duplicate, until the reconciler's fresh id a minute after).
+        const delayed = `${ctx.app.config.QUEUE_PREFIX}:timers:delayed`;
+        const job = (await redis.zrange(delayed, '0', '-1')).find((id) =>
+          id.includes(`-${dueAt.getTime()}-`),
+        );
+        expect(job).toBeTruthy();
+        await redis.zrem(delayed, job as string);
+        await new Promise((r) => setTimeout(r, dueAt.getTime() + 500 - Date.now()));
+      },
+      { timeout: 15_000 },
+    );
+    redis.disconnect();
+    for (const r of rows) await statusBecomes(r.id, 'SENT');
+    await settle(ctx.app);
+    const sent = await p().outboundMessage.findMany({
+      where: { idempotencyKey: { in: rows.map((r) => `reminder:${r.id}`) } },
+    });
+    expect(sent).toHaveLength(2);
+    expect(sent.every((m) => m.status === 'SENT')).toBe(true);
   });
 
   // In one process the release also has a plain in-process timer, so this shows that a flush neither
