@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Two files at a time: most tests wait on PostgreSQL, Redis and timers, not on this process's CPU.
+    maxWorkers: 2,
     reporters: ['default', './test/support/summary-reporter.ts'],
     env: { TZ: 'UTC' },
   },
