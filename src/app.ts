@@ -157,7 +157,12 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     log,
     dashboardUrl: dashboardUrls(() => config.PUBLIC_URL ?? server.listeningOrigin),
   };
-  const afterCommit = createAfterCommit({ delivery, timers, log, direct: plan.works });
+  const afterCommit = createAfterCommit({
+    delivery,
+    timers,
+    log,
+    direct: plan.works,
+  });
   // The event as received (or as recovered from the inbox), so processing need not read it back.
   const handle = async (record: InboundRecord) => {
     await afterCommit(await processInbound(shellDeps, record));

@@ -122,7 +122,7 @@ export function sqlEffectUnitOfWork(
         const ids = written.messages.map((m) => m.id);
         const waiting = (await sql.query<{ id: string }>(WAITING, [written.personId, ids])).map((r) => r.id);
         // The person's send lock before the commit, so no other sender can take these replies.
-        reservation = (await opts.reserve?.(written.personId)) ?? null;
+        reservation = (await opts.reserve?.(written.personId, written.platform)) ?? null;
         return { out, direct: { ...written, waiting, reservation } };
       });
       return direct ? { ...out, direct } : out;

@@ -152,7 +152,7 @@ function deferredStepRepos(
         name in values ? values[name] : name in defaults ? defaults[name] : [],
       );
       // Replies to be sent from here: the person's send lock first, so no other sender can take them.
-      const reservation = direct && reserve ? await reserve(started.personId) : null;
+      const reservation = direct && reserve ? await reserve(started.personId, direct.platform) : null;
       try {
         const [result] = await sql.query<{ claimed: number; waiting: string[] | null }>(
           COMMIT_STEP[write],

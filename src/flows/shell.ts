@@ -55,7 +55,7 @@ export interface SendReservation {
 }
 
 /** Takes a person's send lock for the replies a step is about to commit; null when it is busy. */
-export type ReserveSender = (personId: string) => Promise<SendReservation | null>;
+export type ReserveSender = (personId: string, platform: Platform) => Promise<SendReservation | null>;
 
 export interface ShellDeps {
   uow: UnitOfWork;

@@ -181,7 +181,7 @@ export function createDelivery(deps: DeliveryDeps) {
 
   const api = {
     /** Takes a person's send lock before a step commits its replies (src/jobs/direct-send.ts). */
-    reserve: (personId: string) => direct.reserve(personId),
+    reserve: (personId: string, platform: Platform) => direct.reserve(personId, platform),
 
     /** Sends a step's replies now, from this process (src/jobs/direct-send.ts); returns at once. */
     sendNow: (d: DirectDelivery) => direct.sendNow(d),

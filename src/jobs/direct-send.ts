@@ -10,6 +10,13 @@ import { LOCK_RENEW_MS, RELEASE_LOCK, SEND_LOCK_MS } from './send-lock.ts';
 /** Ids of messages this process sent directly, remembered so a later step knows they are not waiting. */
 const SENT_MEMORY = 10_000;
 
+/**
+ * Platforms whose adapter paces every send by itself, overall and per chat (Telegram's SendPacer:
+ * 30 msg/s per process; the local web chat needs none). Slack's adapter paces per channel only, so
+ * its overall cap is the queue's limiter (20/s): Slack replies keep going through the queue.
+ */
+const DIRECT_PLATFORMS: ReadonlySet<Platform> = new Set(['TELEGRAM', 'LOCAL']);
+
 export interface DirectSendDeps {
   connection: Redis;
   outbox: OutboxRepo;
@@ -25,6 +32,8 @@ export interface DirectSendDeps {
 export function createDirectSend(deps: DirectSendDeps) {
   /** Per person, this process's direct sends one after another, in the order their steps committed. */
   const directChains = new Map<string, Promise<void>>();
+  /** Direct sends per person started and not finished yet (the one running included). */
+  const inChain = new Map<string, number>();
   const sentHere = new Set<string>();
   const rememberSent = (id: string) => {
     sentHere.add(id);
@@ -35,7 +44,8 @@ export function createDirectSend(deps: DirectSendDeps) {
   };
 
   /** Takes the person's send lock (renewed until released); null when someone else holds it. */
-  async function reserve(personId: string): Promise<SendReservation | null> {
+  async function reserve(personId: string, platform: Platform): Promise<SendReservation | null> {
+    if (!DIRECT_PLATFORMS.has(platform)) return null;
     const lock = deps.lockKey(personId);
     const owner = `direct:${personId}:${Date.now()}:${Math.random().toString(36).slice(2, 8)}`;
     if (!(await deps.connection.set(lock, owner, 'PX', SEND_LOCK_MS, 'NX'))) return null;
@@ -72,13 +82,13 @@ export function createDirectSend(deps: DirectSendDeps) {
     const toQueue = () => deps.enqueue(ids, [{ platform: d.platform, personId: d.personId, ids }]);
     const adapter = deps.adapters[d.platform];
     let held = d.reservation ?? null;
-    if (!adapter || d.waiting.some((id) => !sentHere.has(id))) {
+    if (!adapter || !DIRECT_PLATFORMS.has(d.platform) || d.waiting.some((id) => !sentHere.has(id))) {
       await held?.release();
       return toQueue();
     }
     let messages = d.messages;
     if (!held) {
-      held = await reserve(d.personId);
+      held = await reserve(d.personId, d.platform);
       if (!held) return toQueue();
       // Committed before the lock was ours: a queue job may have sent some of them already.
       const pending = new Set(await deps.outbox.stillPending(ids));
@@ -108,7 +118,9 @@ export function createDirectSend(deps: DirectSendDeps) {
     } finally {
       await held.release();
     }
-    if (queueAfter) await toQueue();
+    // Written meanwhile: when it is the next reply in this process's chain, that send takes it;
+    // anything else has its own job (which waited for the lock), so a job here would only wait too.
+    if (queueAfter && (inChain.get(d.personId) ?? 0) <= 1) await toQueue();
   }
 
   return {
@@ -116,6 +128,7 @@ export function createDirectSend(deps: DirectSendDeps) {
 
     /** Starts sending; returns at once. Replies to the same person go out in the order given. */
     sendNow(d: DirectDelivery): void {
+      inChain.set(d.personId, (inChain.get(d.personId) ?? 0) + 1);
       const previous = directChains.get(d.personId) ?? Promise.resolve();
       const next = previous
         .then(() => sendDirect(d))
@@ -129,6 +142,9 @@ export function createDirectSend(deps: DirectSendDeps) {
         });
       directChains.set(d.personId, next);
       void next.then(() => {
+        const left = (inChain.get(d.personId) ?? 1) - 1;
+        if (left > 0) inChain.set(d.personId, left);
+        else inChain.delete(d.personId);
         if (directChains.get(d.personId) === next) directChains.delete(d.personId);
       });
     },
