@@ -3,7 +3,8 @@
  *
  * Inbound: the intake conversation (sign-up + the first questions of a request), U users at once,
  * each step sent as a Telegram webhook update after the previous answer arrived, through
- *   (1) our whole pipeline (webhook → store → flow → outbox → BullMQ → adapter → fake Bot API),
+ *   (1) our whole pipeline (webhook → store → flow → outbox → adapter → fake Bot API; the queue only
+ *       for what cannot go out at once),
  *   (2) a plain grammY bot with @grammyjs/conversations and a PostgreSQL storage (@grammyjs/storage-psql),
  *   (3) a bare grammY echo bot (the ceiling).
  * Every bot first takes BENCH_WARMUP users (default 10) through the conversation unmeasured.
@@ -464,7 +465,7 @@ async function main() {
       const app = await ourPipeline(fake, url, { realLimits: false });
       const r = await warmAndRun(
         {
-          name: 'our pipeline (webhook → DB → flow → outbox → BullMQ → send)',
+          name: 'our pipeline (webhook → DB → flow → outbox → send)',
           webhookUrl: `${app.url}/telegram/webhook`,
           stop: () => app.stop(),
         },
