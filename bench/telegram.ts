@@ -218,7 +218,9 @@ async function runInbound(
     for (const [i, list] of perStep.entries()) {
       list.sort((a, b) => a - b);
       const at = (p: number) => list[Math.min(list.length - 1, Math.floor(p * list.length))]?.toFixed(0);
-      console.log(`  ${target.name.slice(0, 12)} step ${i + 1} ${JSON.stringify(CONVERSATION[i])}: p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`);
+      console.log(
+        `  ${target.name.slice(0, 12)} step ${i + 1} ${JSON.stringify(CONVERSATION[i])}: p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`,
+      );
     }
   }
   mailbox.close();

@@ -6,7 +6,7 @@ import type { DeliveryItem, OutboxRepo } from '../db/outbox-repo.ts';
 import type { DirectDelivery } from '../flows/shell.ts';
 import type { Metrics } from '../http/metrics.ts';
 import { createDirectSend } from './direct-send.ts';
-import { LOCK_RENEW_MS, LOCK_WAIT_MS, RELEASE_LOCK, SEND_LOCK_MS } from './send-lock.ts';
+import { LOCK_WAIT_MS, takeSendLock } from './send-lock.ts';
 
 /** Job payload: ids only, never message text (BullMQ stores job data in clear text). */
 export interface DeliveryJob {
@@ -80,15 +80,8 @@ export function createDelivery(deps: DeliveryDeps) {
   async function deliver(job: Job<DeliveryJob>, token?: string): Promise<void> {
     const { personId } = job.data;
     const lock = lockKey(personId ?? job.data.ids[0] ?? job.id ?? '');
-    const owner = `${job.id}:${Date.now()}`;
-    if (!(await deps.connection.set(lock, owner, 'PX', SEND_LOCK_MS, 'NX')))
-      return defer(job, token, LOCK_WAIT_MS, false);
-    const renew = setInterval(() => {
-      void deps.connection
-        .get(lock)
-        .then((v) => (v === owner ? deps.connection.pexpire(lock, SEND_LOCK_MS) : 0))
-        .catch(() => {});
-    }, LOCK_RENEW_MS);
+    const held = await takeSendLock(deps.connection, lock, `${job.id}:${Date.now()}`);
+    if (!held) return defer(job, token, LOCK_WAIT_MS, false);
     try {
       // The oldest pending messages first, including those of later batches (their jobs then find nothing
       // to do); and again until none is left, so a message written meanwhile is not left behind.
@@ -116,8 +109,7 @@ export function createDelivery(deps: DeliveryDeps) {
         if (!more) break;
       }
     } finally {
-      clearInterval(renew);
-      await deps.connection.eval(RELEASE_LOCK, 1, lock, owner).catch(() => {});
+      await held.release();
     }
   }
 

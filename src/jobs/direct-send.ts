@@ -5,7 +5,7 @@ import type { OutboxRepo } from '../db/outbox-repo.ts';
 import type { DirectDelivery, SendReservation } from '../flows/shell.ts';
 import type { Metrics } from '../http/metrics.ts';
 import type { DeliveryRoute } from './delivery.ts';
-import { LOCK_RENEW_MS, RELEASE_LOCK, SEND_LOCK_MS } from './send-lock.ts';
+import { takeSendLock } from './send-lock.ts';
 
 /** Ids of messages this process sent directly, remembered so a later step knows they are not waiting. */
 const SENT_MEMORY = 10_000;
@@ -46,25 +46,8 @@ export function createDirectSend(deps: DirectSendDeps) {
   /** Takes the person's send lock (renewed until released); null when someone else holds it. */
   async function reserve(personId: string, platform: Platform): Promise<SendReservation | null> {
     if (!DIRECT_PLATFORMS.has(platform)) return null;
-    const lock = deps.lockKey(personId);
     const owner = `direct:${personId}:${Date.now()}:${Math.random().toString(36).slice(2, 8)}`;
-    if (!(await deps.connection.set(lock, owner, 'PX', SEND_LOCK_MS, 'NX'))) return null;
-    // Renewed while held (a long text goes out in parts, paced per chat), as the queue's senders do.
-    const renew = setInterval(() => {
-      void deps.connection
-        .get(lock)
-        .then((v) => (v === owner ? deps.connection.pexpire(lock, SEND_LOCK_MS) : 0))
-        .catch(() => {});
-    }, LOCK_RENEW_MS);
-    let released = false;
-    return {
-      async release() {
-        if (released) return;
-        released = true;
-        clearInterval(renew);
-        await deps.connection.eval(RELEASE_LOCK, 1, lock, owner).catch(() => {});
-      },
-    };
+    return takeSendLock(deps.connection, deps.lockKey(personId), owner);
   }
 
   /**

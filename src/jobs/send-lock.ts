@@ -1,3 +1,5 @@
+import type { Redis } from 'ioredis';
+
 /* The person's send lock in Redis: one sender at a time per person (queue jobs, direct sends, replicas). */
 
 /**
@@ -12,3 +14,32 @@ export const LOCK_WAIT_MS = 250;
 /** Releases the send lock only if this job still holds it (one round trip). */
 export const RELEASE_LOCK =
   "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";
+
+/** A held send lock; `release` frees it only while this holder still has it. */
+export interface HeldSendLock {
+  release(): Promise<void>;
+}
+
+/** Takes the lock `key` for `owner` (renewed while held); null when someone else holds it. */
+export async function takeSendLock(
+  connection: Redis,
+  key: string,
+  owner: string,
+): Promise<HeldSendLock | null> {
+  if (!(await connection.set(key, owner, 'PX', SEND_LOCK_MS, 'NX'))) return null;
+  const renew = setInterval(() => {
+    void connection
+      .get(key)
+      .then((v) => (v === owner ? connection.pexpire(key, SEND_LOCK_MS) : 0))
+      .catch(() => {});
+  }, LOCK_RENEW_MS);
+  let released = false;
+  return {
+    async release() {
+      if (released) return;
+      released = true;
+      clearInterval(renew);
+      await connection.eval(RELEASE_LOCK, 1, key, owner).catch(() => {});
+    },
+  };
+}
