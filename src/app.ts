@@ -157,12 +157,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     log,
     dashboardUrl: dashboardUrls(() => config.PUBLIC_URL ?? server.listeningOrigin),
   };
-  const afterCommit = createAfterCommit({
-    delivery,
-    timers,
-    log,
-    direct: plan.works,
-  });
+  const afterCommit = createAfterCommit({ delivery, timers, log, direct: plan.works });
   // The event as received (or as recovered from the inbox), so processing need not read it back.
   const handle = async (record: InboundRecord) => {
     await afterCommit(await processInbound(shellDeps, record));
@@ -285,10 +280,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
         await staffSessions({ uow: shellDeps.uow, zone: config.APP_TIMEZONE, now }, sessionIds),
       );
     },
-    async idle() {
-      await dispatcher.idle();
-      await delivery.settled();
-    },
+    idle: () => dispatcher.idle().then(() => delivery.settled()),
     async stop() {
       if (stopped) return;
       stopped = true;
