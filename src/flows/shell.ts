@@ -110,26 +110,16 @@ const MAX_EFFECT_ROUNDS = 5;
  */
 export async function processInbound(deps: ShellDeps, inbound: InboundRecord): Promise<AfterCommit> {
   // From the lightest path to the full one; a step that needs more moves on (having written nothing).
-  let light = deps.steps;
-  let sqlEffects = deps.sqlEffects ?? undefined;
-  const needsMore = (err: unknown) => err instanceof RepoUnavailable;
+  // On the lighter paths no effect changes where the replies go: they may be sent directly, too.
+  let paths = [deps.steps, deps.sqlEffects].filter((p): p is StepUnitOfWork => Boolean(p));
   for (let attempt = 1; ; attempt++) {
     try {
-      if (light) {
+      for (let path = paths[0]; path; path = paths[0]) {
         try {
-          return await light((repos, reads) => runOnce(deps, repos, inbound, reads, false));
+          return await path((repos, effects) => runOnce(deps, repos, inbound, effects, false));
         } catch (err) {
-          if (!needsMore(err)) throw err;
-          light = undefined;
-        }
-      }
-      if (sqlEffects) {
-        try {
-          // Its effects do not change where the replies go: they may be sent directly, too.
-          return await sqlEffects((repos, effects) => runOnce(deps, repos, inbound, effects, false));
-        } catch (err) {
-          if (!needsMore(err)) throw err;
-          sqlEffects = undefined;
+          if (!(err instanceof RepoUnavailable)) throw err;
+          paths = paths.slice(1);
         }
       }
       return await deps.uow((repos) => runOnce(deps, repos, inbound, { repos, effects: null }));
