@@ -1,9 +1,11 @@
 import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
 import { startTestApp } from '../support/app.ts';
 import { createSession, setSettings } from '../support/fixtures.ts';
 import { LocalChatClient, settle } from '../support/local-chat-client.ts';
+import { atLocal, testZone } from '../support/zone.ts';
 import { brokenInvariants } from './db-invariants.ts';
 import { fuzzSeed, textArb } from './flow-arbitraries.ts';
 
@@ -125,12 +127,11 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
   },
 );
 
-/** The next Tuesday or Wednesday at least `days` ahead, at 19:00 Amsterdam winter time (18:00 UTC) plus `minutes`. */
+/** The next Tuesday or Wednesday at least `days` ahead, at 19:00 local (the tests' zone) plus `minutes`. */
 function weekdayEvening(days: number, weekday: 2 | 3, minutes = 0): Date {
-  const d = new Date(Date.now() + days * 86_400_000);
-  while (d.getUTCDay() !== weekday) d.setUTCDate(d.getUTCDate() + 1);
-  d.setUTCHours(18, minutes, 0, 0);
-  return d;
+  let d = DateTime.fromMillis(Date.now() + days * 86_400_000, { zone: testZone() });
+  while (d.weekday !== weekday) d = d.plus({ days: 1 });
+  return atLocal(d.toJSDate(), 19, minutes);
 }
 
 // A handful of sequences in `npm test`; FUZZ_DB_RUNS (or FUZZ_RUNS / 500) for more.

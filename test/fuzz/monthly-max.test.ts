@@ -3,6 +3,7 @@ import type { App } from '../../src/app.ts';
 import { startTestApp } from '../support/app.ts';
 import { createPerson, createSession, createVolunteers } from '../support/fixtures.ts';
 import { LocalChatClient, settle } from '../support/local-chat-client.ts';
+import { atLocal } from '../support/zone.ts';
 
 describe('accepting offers never takes a volunteer above their monthly maximum', () => {
   let app: App;
@@ -18,9 +19,7 @@ describe('accepting offers never takes a volunteer above their monthly maximum',
     await createPerson(prisma, 'coord', 'Lieke', ['COORDINATOR']);
     const [vol] = await createVolunteers(prisma, 1, { prefix: 'max', maxPerMonth: 1 });
     // Two evenings in the same calendar month, far apart enough not to clash.
-    const base = new Date(Date.now() + 40 * 86_400_000);
-    base.setUTCDate(3);
-    base.setUTCHours(18, 0, 0, 0);
+    const base = atLocal(new Date(Date.now() + 40 * 86_400_000), 19, 0, 3);
     const a = await createSession(prisma, { startsAt: base });
     const b = await createSession(prisma, { startsAt: new Date(base.getTime() + 7 * 86_400_000) });
     await app.staff([a.sessionId, b.sessionId]);
@@ -39,8 +38,7 @@ describe('accepting offers never takes a volunteer above their monthly maximum',
   it('a cancelled dialogue no longer counts: its facilitator is offered the next one at that time', async () => {
     const prisma = app.db.prisma;
     const [vol] = await createVolunteers(prisma, 1, { prefix: 'freed', maxPerMonth: 1 });
-    const at = new Date(Date.now() + 45 * 86_400_000);
-    at.setUTCHours(18, 0, 0, 0);
+    const at = atLocal(new Date(Date.now() + 45 * 86_400_000), 19);
     const cancelled = await createSession(prisma, { startsAt: at });
     await prisma.assignment.create({
       data: { sessionId: cancelled.sessionId, personId: vol?.personId ?? '', role: 'LEAD' },

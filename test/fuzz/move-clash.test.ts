@@ -45,7 +45,7 @@ describe('moving a session onto a time its facilitator is already booked', () =>
     await fatima.press(new RegExp(`#${second.number} `));
     const target = new Date(Date.now() + 10 * day + 30 * 60_000);
     const local = target.toLocaleString('nl-NL', {
-      timeZone: 'Europe/Amsterdam',
+      timeZone: app.config.APP_TIMEZONE,
       day: '2-digit',
       month: '2-digit',
       year: 'numeric',

@@ -3,6 +3,7 @@ import type { App } from '../../src/app.ts';
 import { type FakeOpenAI, startFakeOpenAI } from '../fakes/openai-api.ts';
 import { startTestApp } from '../support/app.ts';
 import { LocalChatClient, texts } from '../support/local-chat-client.ts';
+import { localIso } from '../support/zone.ts';
 
 const MESSAGE =
   "Wij willen op dinsdag 8 december 2026 's avonds om 19.30 een dialoog over eenzaamheid met ongeveer 15 ouderen in Overvecht, in Buurtcentrum De Leeuw aan de Gloriosa 1. Het doel is dat buren elkaar weer leren kennen nu het buurthuis dicht is. Groet, Fatima (fatima@example.org)";
@@ -50,7 +51,7 @@ describe('a whole request in one message, without an LLM (rule-based)', () => {
     expect(submitted).toContain('Openingsvragen:\n• ');
     const r = await app.db.prisma.dialogueRequest.findFirstOrThrow({ include: { sessions: true } });
     expect(r).toMatchObject({ theme: 'eenzaamheid', expectedParticipants: 15, wijk: 'overvecht' });
-    expect(r.sessions[0]?.startsAt.toISOString()).toBe('2026-12-08T18:30:00.000Z');
+    expect(r.sessions[0]?.startsAt.toISOString()).toBe(localIso(app, '2026-12-08T19:30'));
   });
 });
 

@@ -26,7 +26,7 @@ describe('harvest feedback: stakeholders, closing the loop, reflections, co-faci
   const coord = () => new LocalChatClient(app, 'coord');
 
   beforeAll(async () => {
-    app = await startTestApp({ env: { DEMO_DATA: '0' }, now: appNow });
+    app = await startTestApp({ env: { DEMO_DATA: '0', APP_TIMEZONE: zone }, now: appNow });
     await createPerson(p(), 'coord', 'Lieke', ['COORDINATOR']);
     partnerId = (await createPerson(p(), 'partner', 'Fatima', ['PARTNER'])).id;
     await createPerson(p(), 'karin', 'Karin Wijkbureau', ['PARTNER']);

@@ -33,7 +33,12 @@ describe('harvest drafted by the LLM (PostgreSQL + Redis + fake LLM)', () => {
     app = await startTestApp({
       logLines,
       now: appNow,
-      env: { DEMO_DATA: '0', OPENAI_BASE_URL: llm.url, OPENAI_API_KEY: 'test-key-not-real' },
+      env: {
+        DEMO_DATA: '0',
+        APP_TIMEZONE: zone,
+        OPENAI_BASE_URL: llm.url,
+        OPENAI_API_KEY: 'test-key-not-real',
+      },
     });
     await createPerson(app.db.prisma, 'coord', 'Lieke', ['COORDINATOR']);
     partnerId = (await createPerson(app.db.prisma, 'partner', 'Fatima', ['PARTNER'])).id;

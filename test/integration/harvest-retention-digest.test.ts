@@ -44,7 +44,9 @@ describe('retention of raw harvest notes and media (HARVEST_RAW_RETENTION_DAYS)'
   let app: App;
   const p = () => app.db.prisma;
   beforeAll(async () => {
-    app = await startTestApp({ env: { DEMO_DATA: '0', HARVEST_RAW_RETENTION_DAYS: '45' } });
+    app = await startTestApp({
+      env: { DEMO_DATA: '0', HARVEST_RAW_RETENTION_DAYS: '45', APP_TIMEZONE: zone },
+    });
   });
   afterAll(async () => {
     await app?.stop();
@@ -111,7 +113,7 @@ describe('monthly digest job: first working day 09:00, text and PNG charts, once
   let jump = 0;
   const appNow = () => new Date(Date.now() + offset + jump);
   const apps: App[] = [];
-  const env = { DEMO_DATA: '0', MONTHLY_DIGEST: '1' };
+  const env = { DEMO_DATA: '0', MONTHLY_DIGEST: '1', APP_TIMEZONE: zone };
 
   beforeAll(async () => {
     apps.push(await startTestApp({ env, now: appNow }));

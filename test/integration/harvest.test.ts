@@ -23,7 +23,7 @@ describe('harvest: interview, approval and report (PostgreSQL + Redis, local cha
   let partnerId: string;
 
   beforeAll(async () => {
-    app = await startTestApp({ env: { DEMO_DATA: '0' }, logLines, now: appNow });
+    app = await startTestApp({ env: { DEMO_DATA: '0', APP_TIMEZONE: zone }, logLines, now: appNow });
     await createPerson(p(), 'coord', 'Lieke', ['COORDINATOR']);
     partnerId = (await createPerson(p(), 'partner', 'Fatima', ['PARTNER'])).id;
   });

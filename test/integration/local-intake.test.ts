@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
 import { startTestApp } from '../support/app.ts';
 import { LocalChatClient, settle, texts } from '../support/local-chat-client.ts';
+import { localIso } from '../support/zone.ts';
 
 /** The guided request through the local channel's HTTP API, against real PostgreSQL and Redis. */
 describe('dialogue request over the local web chat (PostgreSQL + Redis)', () => {
@@ -90,8 +91,8 @@ describe('dialogue request over the local web chat (PostgreSQL + Redis)', () => 
       durationMinutes: 120,
     });
     expect(request.sessions).toHaveLength(1);
-    expect(request.sessions[0]?.startsAt.toISOString()).toBe('2026-12-10T15:00:00.000Z');
-    expect(request.sessions[0]?.endsAt.toISOString()).toBe('2026-12-10T17:00:00.000Z');
+    expect(request.sessions[0]?.startsAt.toISOString()).toBe(localIso(app, '2026-12-10T16:00'));
+    expect(request.sessions[0]?.endsAt.toISOString()).toBe(localIso(app, '2026-12-10T18:00'));
 
     const coordinator = new LocalChatClient(app, 'coordinator');
     const told = (await coordinator.history()).filter((m) =>

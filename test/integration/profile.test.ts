@@ -72,7 +72,7 @@ describe('volunteer profile through the local web chat (PostgreSQL + Redis)', ()
 
   it('/pauze tot <date> pauses until that date; /pauze uit ends it', async () => {
     const joost = new LocalChatClient(app, 'volunteer-joost');
-    const until = DateTime.now().setZone('Europe/Amsterdam').plus({ days: 40 });
+    const until = DateTime.now().setZone(app.config.APP_TIMEZONE).plus({ days: 40 });
     const replies = texts(await joost.send(`/pauze tot ${until.toFormat('d-M-yyyy')}`));
     expect(replies).toContain('Je pauzeert tot en met');
     let profile = await profileOf('volunteer-joost');

@@ -16,6 +16,7 @@ import {
 import { LocalChatClient, settle } from '../support/local-chat-client.ts';
 
 export { deleteQueueKeys } from '../support/queue-keys.ts';
+export { localIso } from '../support/zone.ts';
 
 /** The latest .ics file in a chat, parsed. */
 export async function icsOf(client: LocalChatClient, app: App) {

@@ -11,6 +11,7 @@ import { LocalChatClient, settle, texts } from '../support/local-chat-client.ts'
 import {
   deleteQueueKeys,
   killHard,
+  localIso,
   manySessions,
   restartUntilSent,
   staffedSession,
@@ -103,7 +104,7 @@ describe('reminders prepared ahead (PostgreSQL + Redis)', () => {
     expect(texts(await partner.send('22-12-2026 14:00'))).toContain('verplaatst naar');
     const moved = await p().scheduledReminder.findUniqueOrThrow({ where: { id: nudge.id } });
     expect(moved).toMatchObject({ status: 'PENDING', preparedAt: null, outboxId: null });
-    expect(moved.dueAt.toISOString()).toBe('2026-12-22T10:00:00.000Z');
+    expect(moved.dueAt.toISOString()).toBe(localIso(ctx.app, '2026-12-22T11:00'));
   });
 
   it('an edit after preparation (new opening questions): the reminder is rendered again with them', async () => {

@@ -7,6 +7,7 @@ import {
   deleteQueueKeys,
   icsOf,
   killHard,
+  localIso,
   manySessions,
   restartUntilSent,
   staffedSession as staffed,
@@ -90,18 +91,18 @@ describe('reminders and calendars (PostgreSQL + Redis)', () => {
     const moved = texts(await partner.send('20-12-2026 14:00'));
     expect(moved).toContain('verplaatst naar');
     const session = await p().dialogueSession.findUniqueOrThrow({ where: { id: sessionId } });
-    expect(session.startsAt.toISOString()).toBe('2026-12-20T13:00:00.000Z');
+    expect(session.startsAt.toISOString()).toBe(localIso(ctx.app, '2026-12-20T14:00'));
     expect(session.calendarSequence).toBe(1);
     const invite = await icsOf(volunteer, ctx.app);
     expect(invite).toMatchObject({
       method: 'REQUEST',
       uid: `${sessionId}@dialoogbot`,
       sequence: 1,
-      start: '2026-12-20T13:00:00.000Z',
+      start: localIso(ctx.app, '2026-12-20T14:00'),
     });
     expect((await volunteer.history()).some((m) => m.text.includes('Kun je dan nog?'))).toBe(true);
     const after = await p().scheduledReminder.findUniqueOrThrow({ where: { id: before.id } });
-    expect(after.dueAt.toISOString()).toBe('2026-12-20T10:00:00.000Z'); // 3 h before, 11:00 local
+    expect(after.dueAt.toISOString()).toBe(localIso(ctx.app, '2026-12-20T11:00')); // 3 h before
     expect(texts(await volunteer.press('Ja, ik kan'))).toContain('nieuwe tijd');
   });
 

@@ -4,6 +4,7 @@ import type { PrismaClient } from '../../src/generated/prisma/client.ts';
 import { FakeTelegramApi, type TelegramCall } from '../fakes/telegram-api.ts';
 import { createTestDatabase, startTestApp } from '../support/app.ts';
 import { createPerson, createSession, eventually, setSettings } from '../support/fixtures.ts';
+import { atLocal } from '../support/zone.ts';
 import { TEST_TOKEN } from '../telegram/telegram-user.ts';
 import {
   buttonsOf,
@@ -190,8 +191,8 @@ async function seed(db: PrismaClient) {
   const offerSessions: string[] = [];
   for (let i = 0; i < SESSIONS; i++) {
     // Distinct days and times, so nobody is double-booked by the plan itself.
-    const startsAt = new Date(Date.now() + (8 + (i % 30)) * 86_400_000);
-    startsAt.setUTCHours(10 + 4 * Math.floor(i / 30), 0, 0, 0); // 11:00 and 15:00 local
+    const day = new Date(Date.now() + (8 + (i % 30)) * 86_400_000);
+    const startsAt = atLocal(day, 11 + 4 * Math.floor(i / 30)); // 11:00 and 15:00 local
     const s = await createSession(db, { startsAt, needsCo: i % 3 === 0, requestedById: partner.id });
     offerSessions.push(s.sessionId);
   }

@@ -60,7 +60,8 @@ describe('Slack: App Home per role and the request modal', () => {
   beforeAll(async () => {
     await fake.start();
     app = await startTestApp({
-      env: { ...SLACK_TEST_ENV, SLACK_API_URL: fake.url },
+      // Renders dates as in Utrecht (the assertions spell them out).
+      env: { ...SLACK_TEST_ENV, SLACK_API_URL: fake.url, APP_TIMEZONE: 'Europe/Amsterdam' },
       slack: { retries: 0, pace: { intervalMs: 0, burst: 1 } },
       logLines,
     });

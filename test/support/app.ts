@@ -35,6 +35,8 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<App> {
     LOCAL_CHAT: '1',
     DEMO_DATA: '1',
     LOG_LEVEL: 'info',
+    // Midday on the real clock (vitest.config.ts), unless a test pins its own zone.
+    ...(process.env.APP_TIMEZONE ? { APP_TIMEZONE: process.env.APP_TIMEZONE } : {}),
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...opts.env,
   });

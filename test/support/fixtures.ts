@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../../src/generated/prisma/client.ts';
+import { atLocal } from './zone.ts';
 
 const ALL_DAY = ['morning', 'afternoon', 'evening'];
 export const ALWAYS = {
@@ -142,9 +143,7 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 20_000)
   }
 }
 
-/** A weekday evening about ten days ahead, 19:00 local (UTC+1 in winter). */
+/** An evening about ten days ahead, 19:00 local in the tests' zone (vitest.config.ts). */
 export function futureEvening(daysAhead = 10): Date {
-  const d = new Date(Date.now() + daysAhead * 86_400_000);
-  d.setUTCHours(18, 0, 0, 0);
-  return d;
+  return atLocal(new Date(Date.now() + daysAhead * 86_400_000), 19);
 }

@@ -3,6 +3,7 @@ import type { App } from '../../src/app.ts';
 import { FakeTelegramApi } from '../fakes/telegram-api.ts';
 import { startTestApp } from '../support/app.ts';
 import { settle } from '../support/local-chat-client.ts';
+import { localIso } from '../support/zone.ts';
 import { newUpdateId, postUpdate, TEST_SECRET, TEST_TOKEN, TelegramUser, texts } from './telegram-user.ts';
 
 /** Telegram updates posted to /telegram/webhook as Telegram sends them; replies seen at a fake Bot API. */
@@ -98,7 +99,7 @@ describe('Telegram webhook (PostgreSQL + Redis + fake Bot API)', () => {
       durationMinutes: 120,
       contactEmail: 'noor@example.org',
     });
-    expect(request.sessions[0]?.startsAt.toISOString()).toBe('2026-12-10T15:00:00.000Z');
+    expect(request.sessions[0]?.startsAt.toISOString()).toBe(localIso(app, '2026-12-10T16:00'));
     const identity = await app.db.prisma.channelIdentity.findUniqueOrThrow({
       where: { platform_externalId: { platform: 'TELEGRAM', externalId: '5000001' } },
       include: { person: true },
