@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { DeliveryTarget, OutboundMessage } from '../bots/ports.ts';
 import {
   type ButtonRecord,
@@ -10,7 +9,7 @@ import {
 import type { DirectDelivery } from '../flows/shell.ts';
 import type { ButtonSpec } from '../flows/types.ts';
 import { isLocale } from '../i18n/index.ts';
-import { newId } from './ids.ts';
+import { newId, randomBytesPooled } from './ids.ts';
 import type { SqlRunner } from './sql.ts';
 import {
   BEGIN_TURN,
@@ -24,7 +23,7 @@ import {
 } from './turn-statements.ts';
 
 /** Button ids: 12 URL-safe characters, unguessable, far below Telegram's 64-byte callback limit. */
-export const newButtonId = () => randomBytes(9).toString('base64url');
+export const newButtonId = () => randomBytesPooled(9).toString('base64url');
 
 /** What every conversation step does: claim and load, save the conversation, write buttons and replies. */
 export type TurnRepos = Pick<

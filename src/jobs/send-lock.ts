@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
 /* The person's send lock in Redis: one sender at a time per person (queue jobs, direct sends, replicas). */
@@ -14,6 +15,18 @@ export const LOCK_WAIT_MS = 250;
 /** Releases the send lock only if this job still holds it (one round trip). */
 export const RELEASE_LOCK =
   "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";
+
+const RELEASE_SHA = createHash('sha1').update(RELEASE_LOCK).digest('hex');
+
+/** RELEASE_LOCK by its hash (the script's text is not sent every time); loaded once when Redis lacks it. */
+async function releaseLock(connection: Redis, key: string, owner: string): Promise<void> {
+  try {
+    await connection.evalsha(RELEASE_SHA, 1, key, owner);
+  } catch (err) {
+    if (!String((err as Error).message).includes('NOSCRIPT')) throw err;
+    await connection.eval(RELEASE_LOCK, 1, key, owner);
+  }
+}
 
 /** A held send lock; `release` frees it only while this holder still has it. */
 export interface HeldSendLock {
@@ -39,7 +52,7 @@ export async function takeSendLock(
       if (released) return;
       released = true;
       clearInterval(renew);
-      await connection.eval(RELEASE_LOCK, 1, key, owner).catch(() => {});
+      await releaseLock(connection, key, owner).catch(() => {});
     },
   };
 }
