@@ -202,6 +202,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
         personId: r.personId,
         platform,
         content: event.content,
+        preloaded: r.preloaded,
       });
     }
     return r.duplicate ? { duplicate: true } : { duplicate: false, id: r.id };

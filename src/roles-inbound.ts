@@ -37,7 +37,8 @@ export function inPersonOrder(
       if (!earlier) break;
       await process({ ...earlier, ordered: true });
     }
-    await process({ ...record, ordered: true });
+    // What was read when it was stored is out of date now.
+    await process({ ...record, ordered: true, preloaded: undefined });
   };
 }
 

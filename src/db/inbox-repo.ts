@@ -4,8 +4,13 @@ import type { InboundRecord } from '../flows/shell.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { newId } from './ids.ts';
 import { prismaSql, type SqlRunner, type Statement } from './sql.ts';
+import { type TurnRow, turnSelect } from './turn-statements.ts';
 
-export type RecordResult = { duplicate: true } | { duplicate: false; id: string; personId: string };
+type StoredRow = { personId: string; storedId: string | null; wasUnreachable?: boolean };
+
+export type RecordResult =
+  | { duplicate: true }
+  | { duplicate: false; id: string; personId: string; preloaded?: TurnRow };
 
 /**
  * Finds the sender; someone we could not reach (blocked the bot, left the workspace) who writes
@@ -30,6 +35,45 @@ const RECORD_KNOWN: Statement = {
       RETURNING "id"
     )
     SELECT ident."personId", (SELECT "id" FROM stored) AS "storedId" FROM ident`,
+};
+
+/**
+ * RECORD_KNOWN on the pg pool, which also reads where the event's step will start from (as
+ * LOAD_TURN does, src/db/turn-statements.ts), saving the step that read. The insert is not visible
+ * to the rest of the statement, so "earlier" here means: some event of this person is still waiting
+ * (the step then reads afresh). Not offered for someone who was unreachable until this message
+ * (the identity this statement makes reachable is not visible to the read either).
+ */
+const RECORD_AND_LOAD: Statement = {
+  name: 'dlg_record_inbound_load',
+  text: `
+    WITH ident AS (
+      SELECT "id", "personId", "unreachableAt" FROM "ChannelIdentity"
+      WHERE "platform" = CAST($1 AS "Platform") AND "externalId" = $2
+    ), reachable AS (
+      UPDATE "ChannelIdentity" SET "unreachableAt" = NULL
+      WHERE "id" IN (SELECT "id" FROM ident WHERE "unreachableAt" IS NOT NULL)
+    ), stored AS (
+      INSERT INTO "InboundEvent"
+        ("id", "platform", "eventId", "personId", "externalUserId", "kind", "payload", "status", "receivedAt")
+      SELECT CAST($3 AS text), CAST($1 AS "Platform"), CAST($4 AS text), ident."personId", CAST($2 AS text),
+        CAST($5 AS text), CAST($6 AS jsonb), 'RECEIVED', (CAST($7 AS timestamptz) AT TIME ZONE 'UTC')
+      FROM ident
+      ON CONFLICT DO NOTHING
+      RETURNING "id"
+    )
+    SELECT ident."personId", (SELECT "id" FROM stored) AS "storedId", ident."unreachableAt" IS NOT NULL AS "wasUnreachable",
+      CAST($8 AS text) AS "bAsked", t.*
+    FROM ident
+    LEFT JOIN LATERAL (${turnSelect(
+      'SELECT 1',
+      'ident."personId"',
+      '$8',
+      `
+      EXISTS (
+        SELECT 1 FROM "InboundEvent" e WHERE e."personId" = ident."personId" AND e."status" = 'RECEIVED'
+      ) AS "earlier",`,
+    )}) t ON true`,
 };
 
 /**
@@ -80,19 +124,26 @@ export function inboxRepo(prisma: PrismaClient, defaultLocale: string, sql?: Sql
   /** Stores the event of a sender we know, in one statement; null when we do not know the sender yet. */
   async function recordKnown(event: InboundEvent): Promise<RecordResult | null> {
     const { platform, externalId } = event.sender;
-    const [row] = await run.query<{ personId: string; storedId: string | null }>(RECORD_KNOWN, [
+    const { content } = event;
+    const params = [
       platform,
       externalId,
       newId(),
       event.eventId,
-      event.content.kind,
-      JSON.stringify(event.content),
+      content.kind,
+      JSON.stringify(content),
       event.receivedAt.toISOString(),
-    ]);
+    ];
+    const [row]: (StoredRow & Partial<TurnRow>)[] = sql
+      ? await sql.query<StoredRow & TurnRow>(RECORD_AND_LOAD, [
+          ...params,
+          content.kind === 'button' ? content.buttonId : null,
+        ])
+      : await run.query<StoredRow>(RECORD_KNOWN, params);
     if (!row) return null;
-    return row.storedId
-      ? { duplicate: false, id: row.storedId, personId: row.personId }
-      : { duplicate: true };
+    if (!row.storedId) return { duplicate: true };
+    const stored = { duplicate: false as const, id: row.storedId, personId: row.personId };
+    return sql && row.id && !row.wasUnreachable ? { ...stored, preloaded: row as TurnRow } : stored;
   }
 
   const localeOf = (event: InboundEvent) =>

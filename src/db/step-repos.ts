@@ -57,11 +57,19 @@ function deferredStepRepos(
     return new Date(lastAt).toISOString();
   };
 
+  async function loadTurn(inboundId: string, personId: string, buttonId: string | undefined) {
+    const [row] = await sql.query<TurnRow>(LOAD_TURN, [inboundId, personId, buttonId ?? null]);
+    if (!row) throw new Error('person of the inbound event not found');
+    return row;
+  }
+
   return {
-    async beginTurn({ inboundId, personId, buttonId, now, ordered }) {
-      const [row] = await sql.query<TurnRow>(LOAD_TURN, [inboundId, personId, buttonId ?? null]);
-      if (!row) throw new Error('person of the inbound event not found');
+    async beginTurn({ inboundId, personId, buttonId, now, ordered, preloaded }) {
+      const row =
+        usablePreload(preloaded, personId, buttonId) ?? (await loadTurn(inboundId, personId, buttonId));
       const turn = toTurn(row);
+      // COMMIT_STEP checks that the conversation is still at this revision, even when it writes none.
+      values.rev = row.cRev;
       if (turn && inOrder && !ordered && row.earlier)
         throw new EarlierEventPending('an earlier event comes first');
       // Processed already: the shell returns without writing anything.
@@ -167,6 +175,16 @@ function deferredStepRepos(
       }
     },
   };
+}
+
+/**
+ * The starting point read when the event was stored (src/db/inbox-repo.ts), if it can stand in for
+ * LOAD_TURN: read for this person and button, with no earlier event of theirs still waiting.
+ */
+function usablePreload(preloaded: unknown, personId: string, buttonId: string | undefined): TurnRow | null {
+  const row = preloaded as (TurnRow & { bAsked?: string | null }) | undefined;
+  if (row?.earlier !== false || row.id !== personId) return null;
+  return (row.bAsked ?? undefined) === buttonId ? row : null;
 }
 
 async function replyIdentity(sql: SqlRunner, personId: string): Promise<ReplyIdentity | null> {

@@ -15,7 +15,7 @@ const utc = (param: string) => `(CAST(${param} AS timestamptz) AT TIME ZONE 'UTC
 const asUtc = (column: string) => `(${column} AT TIME ZONE 'UTC')`;
 
 /** Everything a step starts from: the person, their conversation, the pressed button, the reply identity. */
-const turnSelect = (claimed: string, person: string, button: string, extra = '') => `
+export const turnSelect = (claimed: string, person: string, button: string, extra = '') => `
     WITH claimed AS (${claimed})
     SELECT (SELECT count(*) FROM claimed)::int AS "claimed",${extra}
       p."id", p."displayName", p."locale", COALESCE(p."roles"::text[], '{}') AS "roles",
@@ -191,7 +191,7 @@ const STEP_PARAMS = [
   'mAt',
 ] as const;
 const CONVERSATION_PARAMS = {
-  none: [],
+  none: ['rev'],
   insert: ['cId', 'flow', 'version', 'state', 'expires'],
   update: ['rev', 'flow', 'version', 'state', 'expires'],
   delete: ['rev'],
@@ -210,7 +210,9 @@ function commitStep(write: ConversationWrite): Statement {
   const names = stepParams(write);
   const $ = (n: StepParam) => `$${names.indexOf(n) + 1}`;
   const conversation: Record<ConversationWrite, string> = {
-    none: `SELECT 1 FROM ev`,
+    // Unchanged, but still the one the step read (a step may start from a read made at storing time).
+    none: `SELECT 1 FROM ev WHERE (SELECT c."rev" FROM "Conversation" c WHERE c."personId" = ${$('person')})
+      IS NOT DISTINCT FROM CAST(${$('rev')} AS int)`,
     insert: `
       INSERT INTO "Conversation"
         ("id", "personId", "flow", "version", "state", "rev", "expiresAt", "createdAt", "updatedAt")
@@ -232,7 +234,7 @@ function commitStep(write: ConversationWrite): Statement {
       RETURNING 1`,
   };
   return {
-    name: `dlg_commit_step_v2_${write}`,
+    name: `dlg_commit_step_v3_${write}`,
     text: `
     WITH ev AS (
       SELECT "id" FROM "InboundEvent" WHERE "id" = ${$('inbound')} AND "status" = 'RECEIVED' FOR UPDATE

@@ -70,6 +70,8 @@ export interface FlowRepos {
     now: Date;
     /** Earlier events of the person were looked at already: do not stop for them (again). */
     ordered?: boolean;
+    /** The starting point as read when the event was stored (InboundRecord.preloaded); repos may use it. */
+    preloaded?: unknown;
   }): Promise<Turn | null>;
   personView(personId: string): Promise<PersonView>;
   loadConversation(personId: string): Promise<StoredConversation | null>;

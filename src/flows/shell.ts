@@ -99,6 +99,12 @@ export interface InboundRecord {
   content: InboundContent;
   /** Earlier unprocessed events of the person were processed first already (src/roles-inbound.ts). */
   ordered?: boolean;
+  /**
+   * The step's starting point, read by the statement that stored the event (src/db/inbox-repo.ts):
+   * saves the light path its first read. Only for the first attempt on that path; the commit
+   * checks that the event and the conversation are unchanged, or the step is redone from a fresh read.
+   */
+  preloaded?: unknown;
 }
 
 const MAX_EFFECT_ROUNDS = 5;
@@ -112,17 +118,19 @@ export async function processInbound(deps: ShellDeps, inbound: InboundRecord): P
   // From the lightest path to the full one; a step that needs more moves on (having written nothing).
   // On the lighter paths no effect changes where the replies go: they may be sent directly, too.
   let paths = [deps.steps, deps.sqlEffects].filter((p): p is StepUnitOfWork => Boolean(p));
+  const fresh = { ...inbound, preloaded: undefined };
   for (let attempt = 1; ; attempt++) {
     try {
       for (let path = paths[0]; path; path = paths[0]) {
+        const record = attempt === 1 && path === deps.steps ? inbound : fresh;
         try {
-          return await path((repos, effects) => runOnce(deps, repos, inbound, effects, false));
+          return await path((repos, effects) => runOnce(deps, repos, record, effects, false));
         } catch (err) {
           if (!(err instanceof RepoUnavailable)) throw err;
           paths = paths.slice(1);
         }
       }
-      return await deps.uow((repos) => runOnce(deps, repos, inbound, { repos, effects: null }));
+      return await deps.uow((repos) => runOnce(deps, repos, fresh, { repos, effects: null }));
     } catch (err) {
       // Not this event's turn yet: the caller processes the earlier one first (src/roles-inbound.ts).
       if (err instanceof EarlierEventPending) throw err;
@@ -157,6 +165,7 @@ async function runOnce(
     buttonId: content.kind === 'button' ? content.buttonId : undefined,
     now,
     ordered: inbound.ordered,
+    preloaded: inbound.preloaded,
   });
   // Processed already (a repeat after a restart, or another replica): nothing more to do, nothing to send.
   if (!turn) return { outboundIds: [], timers: [] };
