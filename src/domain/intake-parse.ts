@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { EN_TEENS, EN_UNITS, fold, NL_TEENS, NL_UNITS, numbersIn, WORDS, wordsOf } from './number-words.ts';
 
 /** A parsed answer, or a stable error code that the message catalogues turn into a sentence. */
 export type Parsed<T, E extends string> = { ok: true; value: T } | { ok: false; error: E };
@@ -179,7 +180,6 @@ export function parseYesNo(text: string): boolean | null {
 
 // ---- helpers ----
 
-const wordsOf = (list: string): string[] => list.split(' ');
 const YES = new Set(wordsOf('ja j jawel jazeker zeker graag prima goed akkoord ok oke okay klopt correct'));
 for (const w of wordsOf('yes y yep yeah yup sure true natuurlijk 👍 ✅ ✔ 👌 ☑')) YES.add(w);
 const NO = new Set(wordsOf('nee n neen nope no nah false niet nooit never 👎 ❌ ✖ 🚫'));
@@ -188,12 +188,6 @@ const LABELS =
 const UNCLEAR =
   /maakt (?:me )?niet uit|weet (?:ik )?(?:het )?niet|geen idee|misschien|don'?t know|not sure|maybe/;
 const YES_PHRASE = /geen (?:bezwaar|probleem)|no problem|of course|why not/;
-
-const fold = (s: string): string =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
 
 function inRange<E extends string>(value: number, lim: { min: number; max: number }, low: E, high: E) {
   if (value < lim.min) return { ok: false as const, error: low };
@@ -212,39 +206,6 @@ const DURATION_RULES: ReadonlyArray<readonly [RegExp, (a: number, b: number) => 
   [new RegExp(`${NUM}\\s*(?:min\\w*|m)\\b`), (m) => m],
   [new RegExp(`^\\s*${NUM}\\s*$`), (n) => (n <= 8 ? n * 60 : n)],
 ];
-
-const NL_UNITS = wordsOf('nul een twee drie vier vijf zes zeven acht negen');
-const EN_UNITS = wordsOf('zero one two three four five six seven eight nine');
-const NL_TEENS = wordsOf('tien elf twaalf dertien veertien vijftien zestien zeventien achttien negentien');
-const EN_TEENS = wordsOf('ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen');
-const NL_TENS = wordsOf('- - twintig dertig veertig vijftig zestig zeventig tachtig negentig');
-const EN_TENS = wordsOf('- - twenty thirty forty fifty sixty seventy eighty ninety');
-/** Number words 0–99 and 100, Dutch compounds ("vijfentwintig"), English joined ("twentyfive"). */
-const WORDS = new Map<string, number>(Object.entries({ honderd: 100, hundred: 100, dozijn: 12, dozen: 12 }));
-for (let i = 0; i < 10; i++) {
-  if (i !== 1) WORDS.set(NL_UNITS[i] ?? '', i); // Dutch "een" is usually "a", not 1
-  WORDS.set(EN_UNITS[i] ?? '', i).set(NL_TEENS[i] ?? '', 10 + i);
-  WORDS.set(EN_TEENS[i] ?? '', 10 + i);
-  for (let t = 2; t < 10; t++) {
-    WORDS.set(NL_TENS[t] ?? '', t * 10).set(EN_TENS[t] ?? '', t * 10);
-    if (i === 0) continue;
-    WORDS.set(`${NL_UNITS[i]}en${NL_TENS[t]}`, t * 10 + i).set(`${EN_TENS[t]}${EN_UNITS[i]}`, t * 10 + i);
-  }
-}
-const EN_COMPOUND = new RegExp(`\\b(${EN_TENS.slice(2).join('|')}) (${EN_UNITS.slice(1).join('|')})\\b`, 'g');
-
-function numbersIn(text: string): number[] {
-  const s = fold(text.replace(/[ée]én\b/gi, ' 1 ')) // "één" is unambiguously one
-    .replace(/([a-z])-([a-z])/g, '$1$2')
-    .replace(EN_COMPOUND, '$1$2')
-    .replace(/\b([a-z]+?) ?(?:hundred|honderd)\b/g, (all, u: string) =>
-      WORDS.has(u) ? String((WORDS.get(u) ?? 0) * 100) : all,
-    );
-  const out = [...s.matchAll(/\d+(?:,\d+)?|[a-z]+/g)]
-    .map((m) => (/\d/.test(m[0]) ? Number(m[0].replace(',', '.')) : WORDS.get(m[0])))
-    .filter((n): n is number => n !== undefined && Number.isFinite(n));
-  return out.length === 0 && s.trim() === 'een' ? [1] : out;
-}
 
 const WEEKDAYS = wordsOf('maandag dinsdag woensdag donderdag vrijdag zaterdag zondag').concat(
   wordsOf('monday tuesday wednesday thursday friday saturday sunday'),
