@@ -13,12 +13,11 @@ export type RecordResult =
   | { duplicate: false; id: string; personId: string; preloaded?: TurnRow };
 
 /**
- * Finds the sender; someone we could not reach (blocked the bot, left the workspace) who writes
- * again can be reached again; stores the event unless its platform event id was stored before.
+ * Finds the sender ($1 platform, $2 external id); someone we could not reach (blocked the bot, left
+ * the workspace) who writes again can be reached again; stores the event ($3 id, $4 platform event
+ * id, $5 kind, $6 payload, $7 received at) unless its platform event id was stored before.
  */
-const RECORD_KNOWN: Statement = {
-  name: 'dlg_record_inbound',
-  text: `
+const STORE_KNOWN = `
     WITH ident AS (
       SELECT "id", "personId", "unreachableAt" FROM "ChannelIdentity"
       WHERE "platform" = CAST($1 AS "Platform") AND "externalId" = $2
@@ -33,7 +32,14 @@ const RECORD_KNOWN: Statement = {
       FROM ident
       ON CONFLICT DO NOTHING
       RETURNING "id"
-    )
+    )`;
+
+/**
+ * STORE_KNOWN, returning the sender's person and the stored event's id (null: stored before).
+ */
+const RECORD_KNOWN: Statement = {
+  name: 'dlg_record_inbound',
+  text: `${STORE_KNOWN}
     SELECT ident."personId", (SELECT "id" FROM stored) AS "storedId" FROM ident`,
 };
 
@@ -46,22 +52,7 @@ const RECORD_KNOWN: Statement = {
  */
 const RECORD_AND_LOAD: Statement = {
   name: 'dlg_record_inbound_load',
-  text: `
-    WITH ident AS (
-      SELECT "id", "personId", "unreachableAt" FROM "ChannelIdentity"
-      WHERE "platform" = CAST($1 AS "Platform") AND "externalId" = $2
-    ), reachable AS (
-      UPDATE "ChannelIdentity" SET "unreachableAt" = NULL
-      WHERE "id" IN (SELECT "id" FROM ident WHERE "unreachableAt" IS NOT NULL)
-    ), stored AS (
-      INSERT INTO "InboundEvent"
-        ("id", "platform", "eventId", "personId", "externalUserId", "kind", "payload", "status", "receivedAt")
-      SELECT CAST($3 AS text), CAST($1 AS "Platform"), CAST($4 AS text), ident."personId", CAST($2 AS text),
-        CAST($5 AS text), CAST($6 AS jsonb), 'RECEIVED', (CAST($7 AS timestamptz) AT TIME ZONE 'UTC')
-      FROM ident
-      ON CONFLICT DO NOTHING
-      RETURNING "id"
-    )
+  text: `${STORE_KNOWN}
     SELECT ident."personId", (SELECT "id" FROM stored) AS "storedId", ident."unreachableAt" IS NOT NULL AS "wasUnreachable",
       CAST($8 AS text) AS "bAsked", t.*
     FROM ident
