@@ -7,6 +7,8 @@ type Row = Record<string, unknown>;
 /** Checks that must hold in the database whatever people pressed; returns what broke (empty: all fine). */
 export async function brokenInvariants(app: App, logLines: string[]): Promise<Record<string, unknown[]>> {
   const q = (sql: string) => app.db.prisma.$queryRawUnsafe<Row[]>(sql);
+  // Months as the app counts them: in its zone (a validated IANA name from the config).
+  const zone = app.config.APP_TIMEZONE;
   const broken: Record<string, unknown[]> = {};
   const check = async (name: string, rows: Promise<unknown[]> | unknown[]) => {
     const found = await rows;
@@ -37,7 +39,7 @@ export async function brokenInvariants(app: App, logLines: string[]): Promise<Re
   );
   await check(
     'a volunteer above their own monthly maximum (not counting a coordinator assigning by hand)',
-    q(`SELECT a."personId", to_char(s."startsAt" AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM') AS month,
+    q(`SELECT a."personId", to_char((s."startsAt" AT TIME ZONE 'UTC') AT TIME ZONE '${zone}', 'YYYY-MM') AS month,
               count(*)::int AS n, max(v."maxPerMonth") AS max
          FROM "Assignment" a
          JOIN "DialogueSession" s ON s.id = a."sessionId"
