@@ -1,6 +1,6 @@
-import type { InboundContent, InboundEvent, Platform } from '../bots/ports.ts';
+import type { InboundContent, InboundEvent } from '../bots/ports.ts';
 import { InboundContentSchema } from '../bots/ports.ts';
-import type { InboundRecord } from '../flows/shell.ts';
+import { DIRECT_PLATFORMS, type InboundRecord } from '../flows/shell.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { newId } from './ids.ts';
 import { prismaSql, type SqlRunner, type Statement } from './sql.ts';
@@ -68,16 +68,6 @@ const RECORD_AND_LOAD: Statement = {
 };
 
 /**
- * Where storing an event also reads its step's starting point: the chats whose replies are sent
- * right after the step (src/jobs/direct-send.ts), people writing one message after another. In
- * the Telegram benchmark every such read was used (990 of 990). Not Slack: its acknowledgement is
- * what Slack times, its replies go through the queue anyway, and in the Slack benchmark's backlog
- * (acks outpacing the flows) 58 % of these reads were out of date by the time the step ran, so the
- * heavier statement cost 15–30 % of the acknowledgements per second for nothing.
- */
-const PRELOAD_PLATFORMS: ReadonlySet<Platform> = new Set(['TELEGRAM', 'LOCAL']);
-
-/**
  * A first message from someone new: creates the person and identity and stores the event, in one
  * statement. When another first message of the same sender created the identity meanwhile, the
  * identity insert does nothing, no event is stored ("personId" null) and the caller removes the
@@ -135,7 +125,7 @@ export function inboxRepo(prisma: PrismaClient, defaultLocale: string, sql?: Sql
       JSON.stringify(content),
       event.receivedAt.toISOString(),
     ];
-    const preload = sql && PRELOAD_PLATFORMS.has(platform);
+    const preload = sql && DIRECT_PLATFORMS.has(platform);
     const [row]: (StoredRow & Partial<TurnRow>)[] = preload
       ? await sql.query<StoredRow & TurnRow>(RECORD_AND_LOAD, [
           ...params,

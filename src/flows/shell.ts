@@ -37,6 +37,18 @@ export interface LimitedRepos {
  * A step's replies as written, with where they go, so this process can send them right after the
  * commit without reading them back or queueing a job (src/jobs/delivery.ts `sendNow`).
  */
+/**
+ * Platforms whose replies to a step are sent right after it, from the process that ran it
+ * (src/jobs/direct-send.ts): their adapters pace every send by themselves, overall and per chat
+ * (Telegram's SendPacer: 30 msg/s per process; the local web chat needs none). For these, storing
+ * an event also reads where its step starts (src/db/inbox-repo.ts): people write one message after
+ * another, and in the Telegram benchmark every such read was used (990 of 990). Not Slack: its
+ * adapter paces per channel only, so its overall cap is the queue's limiter (20/s); and its
+ * acknowledgement is what Slack times — in the Slack benchmark's backlog 58 % of those early reads
+ * were out of date by the time the step ran, costing 15–30 % of the acknowledgements per second.
+ */
+export const DIRECT_PLATFORMS: ReadonlySet<Platform> = new Set(['TELEGRAM', 'LOCAL']);
+
 export interface DirectDelivery {
   personId: string;
   platform: Platform;

@@ -2,20 +2,13 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { ChannelAdapter, Platform } from '../bots/ports.ts';
 import type { OutboxRepo } from '../db/outbox-repo.ts';
-import type { DirectDelivery, SendReservation } from '../flows/shell.ts';
+import { DIRECT_PLATFORMS, type DirectDelivery, type SendReservation } from '../flows/shell.ts';
 import type { Metrics } from '../http/metrics.ts';
 import type { DeliveryRoute } from './delivery.ts';
 import { takeSendLock } from './send-lock.ts';
 
 /** Ids of messages this process sent directly, remembered so a later step knows they are not waiting. */
 const SENT_MEMORY = 10_000;
-
-/**
- * Platforms whose adapter paces every send by itself, overall and per chat (Telegram's SendPacer:
- * 30 msg/s per process; the local web chat needs none). Slack's adapter paces per channel only, so
- * its overall cap is the queue's limiter (20/s): Slack replies keep going through the queue.
- */
-const DIRECT_PLATFORMS: ReadonlySet<Platform> = new Set(['TELEGRAM', 'LOCAL']);
 
 export interface DirectSendDeps {
   connection: Redis;
