@@ -33,6 +33,7 @@ import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
 import { FakeTelegramApi, type TelegramCall } from '../test/fakes/telegram-api.ts';
 import { withBenchDatabase } from './bench-env.ts';
+import { machineBusyMs, processesDelta, processesMs } from './machine-cpu.ts';
 
 const TOKEN = '123456:BENCH-token-not-real';
 const SECRET = 'bench_secret-not-real';
@@ -178,6 +179,12 @@ interface InboundResult {
   errors: number;
   /** CPU time of this process (bot, fake Bot API and driver together) per update, in ms. */
   cpuMsPerUpdate: number;
+  /** CPU time of the whole machine per update (this process, PostgreSQL, Redis, the rest), in ms. */
+  machineMsPerUpdate: number;
+  /** CPU time of PostgreSQL's processes per update, in ms. */
+  postgresMsPerUpdate: number;
+  /** CPU time of Redis per update, in ms. */
+  redisMsPerUpdate: number;
 }
 
 async function runInbound(
@@ -191,6 +198,9 @@ async function runInbound(
   const perStep: number[][] = CONVERSATION.map(() => []);
   let errors = 0;
   const cpu0 = process.cpuUsage();
+  const machine0 = machineBusyMs();
+  const postgres0 = processesMs('postgres');
+  const redis0 = processesMs('redis-server');
   const started = performance.now();
   await Promise.all(
     Array.from({ length: users }, async (_, u) => {
@@ -214,6 +224,9 @@ async function runInbound(
   );
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpu0);
+  const machineMs = machineBusyMs() - machine0;
+  const postgresMs = processesDelta(postgres0, processesMs('postgres'));
+  const redisMs = processesDelta(redis0, processesMs('redis-server'));
   if (process.env.BENCH_STEPS) {
     for (const [i, list] of perStep.entries()) {
       list.sort((a, b) => a - b);
@@ -236,6 +249,9 @@ async function runInbound(
     p99: q(0.99),
     errors,
     cpuMsPerUpdate: (cpu.user + cpu.system) / 1000 / Math.max(1, latencies.length),
+    machineMsPerUpdate: machineMs / Math.max(1, latencies.length),
+    postgresMsPerUpdate: postgresMs / Math.max(1, latencies.length),
+    redisMsPerUpdate: redisMs / Math.max(1, latencies.length),
   };
 }
 
@@ -495,11 +511,13 @@ async function main() {
     return out;
   });
 
-  console.log('| bot | updates | updates/s | p50 ms | p99 ms | errors | CPU ms/update |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  console.log(
+    '| bot | updates | updates/s | p50 ms | p99 ms | errors | CPU ms/update | PostgreSQL ms/update | Redis ms/update | machine CPU ms/update |',
+  );
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     console.log(
-      `| ${r.name} | ${r.updates} | ${fmt(r.perSecond)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.errors} | ${fmt(r.cpuMsPerUpdate)} |`,
+      `| ${r.name} | ${r.updates} | ${fmt(r.perSecond)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.errors} | ${fmt(r.cpuMsPerUpdate)} | ${fmt(r.postgresMsPerUpdate)} | ${fmt(r.redisMsPerUpdate)} | ${fmt(r.machineMsPerUpdate)} |`,
     );
   }
   const [ours, conv, echo] = results;

@@ -70,7 +70,9 @@ export class FakeTelegramApi {
   static async start(opts: FakeTelegramOptions): Promise<FakeTelegramApi> {
     const fake = new FakeTelegramApi(opts);
     fake.server = createServer((req, res) => void fake.handle(req, res));
-    fake.server.keepAliveTimeout = 1000;
+    // Like api.telegram.org, connections stay open between calls. (Node's agent closes a kept-alive
+    // socket whose server hints `timeout=1` at once, so 1 s here made every call a new connection.)
+    fake.server.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve) => fake.server?.listen(0, '127.0.0.1', resolve));
     const { port } = fake.server.address() as AddressInfo;
     fake.url = `http://127.0.0.1:${port}`;
