@@ -43,7 +43,23 @@ export function rows(results: Record<string, Json>): Row[] {
         versus: echo ? `echo bot p50 ${f(num(echo.p50))}` : undefined,
         ratio: ratio(num(ours.p50), num(echo?.p50)),
       });
-      add({ bench: 'telegram', figure: 'CPU ms per update (ours)', value: f(num(ours.cpuMsPerUpdate), 2) });
+      add({
+        bench: 'telegram',
+        figure: 'CPU ms per update (ours): this process',
+        value: f(num(ours.cpuMsPerUpdate), 2),
+        versus: conv ? `grammY conversations bot ${f(num(conv.cpuMsPerUpdate), 2)}` : undefined,
+        ratio: ratio(num(ours.cpuMsPerUpdate), num(conv?.cpuMsPerUpdate)),
+      });
+      if (num(ours.machineMsPerUpdate) !== undefined)
+        add({
+          bench: 'telegram',
+          figure: 'CPU ms per update (ours): PostgreSQL / whole machine',
+          value: `${f(num(ours.postgresMsPerUpdate), 2)} / ${f(num(ours.machineMsPerUpdate), 2)}`,
+          versus: conv
+            ? `grammY conversations bot ${f(num(conv.postgresMsPerUpdate), 2)} / ${f(num(conv.machineMsPerUpdate), 2)}`
+            : undefined,
+          ratio: ratio(num(ours.machineMsPerUpdate), num(conv?.machineMsPerUpdate)),
+        });
     }
     const o = obj(tg.outbound);
     if (num(o.rate) !== undefined) {

@@ -2,10 +2,10 @@
 // bench:telegram, bench:slack, bench:matching, bench:reminders, bench:memory, bench:llm), reads the
 // one BENCH_JSON line each prints, and prints one table of figures and ratios. It writes the table
 // to docs/BENCHMARKS.md with the date, the machine and the load average at start and end.
-// BENCH_ONLY=telegram,llm runs a subset; its figures replace those of the same benchmarks from the
-// last full run (kept in node_modules/.cache/dialoog-bench/) and the document says so.
+// BENCH_ONLY=telegram,llm runs a subset; its figures replace those of the same benchmarks in the
+// committed docs/BENCHMARKS.md, whose other rows and their conditions are kept, and the document says so.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,6 @@ import { machine } from './bench-env.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DOC = path.join(ROOT, 'docs/BENCHMARKS.md');
-const CACHE = path.join(ROOT, 'node_modules/.cache/dialoog-bench/results.json');
 const BENCHES: { name: string; args: string[] }[] = [
   { name: 'telegram', args: ['--import', 'tsx', 'bench/telegram.ts'] },
   { name: 'slack', args: ['--import', 'tsx', 'bench/slack.ts'] },
@@ -67,10 +66,6 @@ async function main(): Promise<void> {
     results[b.name] = Object.assign({}, ...r.json);
   }
   const loadEnd = os.loadavg();
-  // A subset: the other benchmarks' figures (and the conditions they were measured in) come from
-  // the last full run.
-  const cached: Cache = existsSync(CACHE) ? JSON.parse(readFileSync(CACHE, 'utf8')) : {};
-  const all = only ? { ...(cached.results ?? {}), ...results } : results;
   const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
   const conditions = [
     `Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}.`,
@@ -80,26 +75,72 @@ async function main(): Promise<void> {
         : '.'),
     `Durations: ${durations.join(', ')}.${failures.length ? ` Failed or without figures: ${failures.join(', ')}.` : ''}`,
   ];
-  const header = only
-    ? [
-        ...(cached.header ?? ['(no full run recorded)']),
-        '',
-        `Re-run of ${chosen.map((b) => b.name).join(', ')} only, whose figures replace the full run's:`,
-        ...conditions,
-      ]
-    : conditions;
-  mkdirSync(path.dirname(CACHE), { recursive: true });
-  writeFileSync(CACHE, JSON.stringify({ header: only ? cached.header : conditions, results: all }));
-  const table = render(rows(all));
+  const fresh = render(rows(results));
+  let header = conditions;
+  let table = fresh;
+  if (only) {
+    // A subset: the other benchmarks' rows, and the conditions they were measured in, stay as the
+    // document has them; an earlier re-run of only these benchmarks is superseded.
+    const earlier = parseDoc(existsSync(DOC) ? readFileSync(DOC, 'utf8') : '');
+    const names = chosen.map((b) => b.name);
+    header = [
+      ...earlier.blocks
+        .filter((b) => !rerunOf(b).length || rerunOf(b).some((n) => !names.includes(n)))
+        .flatMap((b) => [...b, '']),
+      ...(earlier.blocks.length ? [] : ['(no full run recorded)', '']),
+      `Re-run of ${names.join(', ')} only, whose figures replace the full run's:`,
+      ...conditions,
+    ];
+    const freshRows = tableRows(fresh);
+    const merged = BENCHES.flatMap((b) =>
+      names.includes(b.name) ? (freshRows.get(b.name) ?? []) : (earlier.rows.get(b.name) ?? []),
+    );
+    table = [...fresh.split('\n').slice(0, 2), ...merged].join('\n');
+  }
   console.log(`\n${header.join('\n')}\n\n${table}`);
   writeFileSync(DOC, doc(header, table));
   console.log(`\nwrote ${path.relative(ROOT, DOC)}`);
   process.exit(failures.length ? 1 : 0);
 }
 
-interface Cache {
-  header?: string[];
-  results?: Record<string, Record<string, unknown>>;
+/** The rows of a rendered table, per benchmark (its first cell), in their order. */
+function tableRows(table: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const line of table.split('\n').slice(2)) {
+    const bench = /^\| ([^|]+?) \|/.exec(line)?.[1];
+    if (bench) out.set(bench, [...(out.get(bench) ?? []), line]);
+  }
+  return out;
+}
+
+/**
+ * What docs/BENCHMARKS.md holds: the blocks of conditions above the table (separated by blank
+ * lines: the full run, then any re-runs) and the table's rows per benchmark.
+ */
+function parseDoc(text: string): { blocks: string[][]; rows: Map<string, string[]> } {
+  const lines = text.split('\n');
+  const tableAt = lines.findIndex((l) => l.startsWith('| benchmark |'));
+  if (tableAt < 0) return { blocks: [], rows: new Map() };
+  const introEnd = lines.findIndex((l) => l.startsWith('on a quiet machine'));
+  const blocks: string[][] = [];
+  let block: string[] = [];
+  for (const line of lines.slice(introEnd + 1, tableAt)) {
+    if (line.trim()) block.push(line);
+    else if (block.length) {
+      blocks.push(block);
+      block = [];
+    }
+  }
+  if (block.length) blocks.push(block);
+  let end = tableAt;
+  while (lines[end]?.startsWith('|')) end++;
+  return { blocks, rows: tableRows(lines.slice(tableAt, end).join('\n')) };
+}
+
+/** The benchmarks a block of conditions says were re-run ("Re-run of telegram, llm only, …"); none for a full run. */
+function rerunOf(block: string[]): string[] {
+  const m = /^Re-run of (.+?) only/.exec(block[0] ?? '');
+  return m?.[1] ? m[1].split(',').map((s) => s.trim()) : [];
 }
 
 function render(list: Row[]): string {
