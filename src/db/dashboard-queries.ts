@@ -23,14 +23,25 @@ export interface CalendarSession {
   facilitators: { name: string; role: string }[];
 }
 
+/** What an audit entry was about, in the words the page shows (null: nothing to look up). */
+export type AuditSubject =
+  | { kind: 'request'; number: number; organisation: string }
+  | { kind: 'session'; number: number; startsAt: Date }
+  | { kind: 'person'; name: string }
+  | { kind: 'gone' };
+
 export interface AuditRow {
   createdAt: Date;
   actor: string | null;
   action: string;
   subjectType: string;
-  subjectId: string | null;
+  subject: AuditSubject | null;
   details: unknown;
 }
+
+/** Subject types whose id is a person, a request or a session (a harvest is kept per session). */
+const PERSON_SUBJECTS = new Set(['person', 'volunteerProfile']);
+const SESSION_SUBJECTS = new Set(['session', 'Harvest']);
 
 /** Read-only queries behind the coordinator dashboard's pages. */
 export function dashboardQueries(prisma: PrismaClient) {
@@ -117,6 +128,45 @@ export function dashboardQueries(prisma: PrismaClient) {
           take: perPage,
         }),
       ]);
+      const ids = (types: Set<string>) => [
+        ...new Set(rows.flatMap((r) => (r.subjectId && types.has(r.subjectType) ? [r.subjectId] : []))),
+      ];
+      // One query per kind of subject for the whole page, not one per row.
+      const [people, requests, sessions] = await Promise.all([
+        prisma.person.findMany({
+          where: { id: { in: ids(PERSON_SUBJECTS) } },
+          select: { id: true, displayName: true },
+        }),
+        prisma.dialogueRequest.findMany({
+          where: { id: { in: ids(new Set(['request'])) } },
+          select: { id: true, number: true, organisation: { select: { name: true } } },
+        }),
+        prisma.dialogueSession.findMany({
+          where: { id: { in: ids(SESSION_SUBJECTS) } },
+          select: { id: true, startsAt: true, request: { select: { number: true } } },
+        }),
+      ]);
+      const person = new Map(people.map((p) => [p.id, p.displayName]));
+      const request = new Map(requests.map((r) => [r.id, r]));
+      const session = new Map(sessions.map((x) => [x.id, x]));
+      const subjectOf = (type: string, id: string | null): AuditSubject | null => {
+        if (!id) return null;
+        if (PERSON_SUBJECTS.has(type)) {
+          const name = person.get(id);
+          return name === undefined ? { kind: 'gone' } : { kind: 'person', name };
+        }
+        if (type === 'request') {
+          const r = request.get(id);
+          return r
+            ? { kind: 'request', number: r.number, organisation: r.organisation.name }
+            : { kind: 'gone' };
+        }
+        if (SESSION_SUBJECTS.has(type)) {
+          const x = session.get(id);
+          return x ? { kind: 'session', number: x.request.number, startsAt: x.startsAt } : { kind: 'gone' };
+        }
+        return null;
+      };
       return {
         total,
         rows: rows.map((r) => ({
@@ -124,7 +174,7 @@ export function dashboardQueries(prisma: PrismaClient) {
           actor: r.actor?.displayName ?? null,
           action: r.action,
           subjectType: r.subjectType,
-          subjectId: r.subjectId,
+          subject: subjectOf(r.subjectType, r.subjectId),
           details: r.details,
         })),
       };

@@ -1,4 +1,5 @@
 import { matchingMessages } from '../domain/matching/messages.ts';
+import { audit } from './messages/audit.ts';
 import { broadcasts, invites } from './messages/broadcast.ts';
 import { codesign } from './messages/codesign.ts';
 import { common } from './messages/common.ts';
@@ -46,6 +47,7 @@ const catalogue = {
   ...privacy,
   ...overview,
   ...dashboard,
+  ...audit,
   ...invites,
   ...broadcasts,
 };

@@ -80,6 +80,66 @@ describe('coordinator dashboard pages', () => {
     expect((await get('/dashboard/audit?page=abc')).status).toBe(200);
   });
 
+  it('the audit log says in words what happened and to what, never an internal id', async () => {
+    const person = await p().person.create({ data: { displayName: 'Fenna de Vries' } });
+    const gone = await p().person.create({ data: { displayName: 'Weg' } });
+    const session = await p().dialogueSession.findFirstOrThrow({ include: { request: true } });
+    const later = new Date(Date.now() + 1000);
+    await p().auditLog.createMany({
+      data: [
+        {
+          action: 'session.moved',
+          subjectType: 'session',
+          subjectId: session.id,
+          details: { from: '10 dec', sessionId: session.id },
+          createdAt: later,
+        },
+        {
+          action: 'profile.updated',
+          subjectType: 'volunteerProfile',
+          subjectId: person.id,
+          createdAt: later,
+        },
+        {
+          action: 'request.approved',
+          subjectType: 'request',
+          subjectId: session.requestId,
+          createdAt: later,
+        },
+        { action: 'privacy.erased', subjectType: 'person', subjectId: gone.id, createdAt: later },
+        {
+          action: 'dashboard.export',
+          subjectType: 'dashboard',
+          details: { kind: 'sessions', rows: 3 },
+          createdAt: later,
+        },
+      ],
+    });
+    await p().person.delete({ where: { id: gone.id } });
+    const page = await (await get('/dashboard/audit')).text();
+    expect(page).toContain(`Sessie van #${session.request.number}, `);
+    expect(page).toContain('Sessie verplaatst');
+    expect(page).toContain('from: 10 dec');
+    expect(page).toContain('Profiel bijgewerkt</td>');
+    expect(page).toContain('>Fenna de Vries<');
+    expect(page).toContain(`Aanvraag #${session.request.number} (Testhuis)`);
+    expect(page).toContain('(niet meer aanwezig)');
+    expect(page).toContain('Export gedownload');
+    expect(page).toContain('kind: sessions · rows: 3');
+    for (const id of [session.id, session.requestId, person.id, gone.id]) expect(page).not.toContain(id);
+    // A coordinator who chose English reads it in English.
+    const { personId } = await p().dashboardSession.findFirstOrThrow({ orderBy: { createdAt: 'desc' } });
+    await p().person.update({ where: { id: personId }, data: { locale: 'en' } });
+    try {
+      const en = await (await get('/dashboard/audit')).text();
+      expect(en).toContain('Session moved');
+      expect(en).toContain(`Request #${session.request.number} (Testhuis)`);
+      expect(en).toContain('(no longer there)');
+    } finally {
+      await p().person.update({ where: { id: personId }, data: { locale: 'nl' } });
+    }
+  });
+
   it('the queue board is read-only, even for a signed-in coordinator', async () => {
     const list = await get('/dashboard/queues/api/queues?activeQueue=timers');
     expect(list.status).toBe(200);

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { AuditRow, CalendarSession, PipelineRequest } from '../../db/dashboard-queries.ts';
+import type { AuditRow, AuditSubject, CalendarSession, PipelineRequest } from '../../db/dashboard-queries.ts';
 import { digestChartSvgs } from '../../domain/charts.ts';
 import type { DigestEntry } from '../../domain/harvest-digest.ts';
 import { type ThemeKey, themeName } from '../../domain/themes.ts';
@@ -131,13 +131,40 @@ ${at.page < pages ? link(at.page + 1, 'dashboard.page.older', 'next') : ''}</p>`
 <th>${t(l, 'dashboard.col.action')}</th><th>${t(l, 'dashboard.col.subject')}</th><th>${t(l, 'dashboard.col.details')}</th></tr></thead><tbody>
 ${data.rows.map(
   (r) => html`<tr data-testid="audit-row"><td>${formatDateTime(r.createdAt, zone, l)}</td>
-<td>${r.actor ?? t(l, 'dashboard.audit.system')}</td><td>${r.action}</td>
-<td>${r.subjectType}${r.subjectId ? ` ${r.subjectId}` : ''}</td><td><code>${details(r.details)}</code></td></tr>`,
+<td>${r.actor ?? t(l, 'dashboard.audit.system')}</td><td title="${r.action}">${actionLabel(r.action, l)}</td>
+<td>${subjectLabel(r.subjectType, r.subject, l, zone)}</td><td>${details(r.details)}</td></tr>`,
 )}</tbody></table>${pager}`;
 }
 
+/** The action in words; an action without a text yet shows its code. */
+function actionLabel(action: string, l: Locale): string {
+  const key = `audit.action.${action}`;
+  return hasKey(key) ? t(l, key) : action;
+}
+
+/** What the entry was about, in words; never an internal id. */
+function subjectLabel(type: string, subject: AuditSubject | null, l: Locale, zone: string): string {
+  if (subject?.kind === 'request') return t(l, 'audit.subject.request', subject);
+  if (subject?.kind === 'session')
+    return t(l, 'audit.subject.session', {
+      number: subject.number,
+      when: formatDateTime(subject.startsAt, zone, l),
+    });
+  if (subject?.kind === 'person') return subject.name;
+  if (subject?.kind === 'gone') return t(l, 'audit.subject.gone');
+  const key = `audit.type.${type}`;
+  return hasKey(key) ? t(l, key) : type;
+}
+
+/** The entry's details as "key: value" pairs, ids left out (they mean nothing to a reader). */
 function details(value: unknown): string {
-  const text = value && typeof value === 'object' && Object.keys(value).length ? JSON.stringify(value) : '';
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return '';
+  const show = (v: unknown): string =>
+    Array.isArray(v) ? v.map(show).join(', ') : v && typeof v === 'object' ? JSON.stringify(v) : String(v);
+  const text = Object.entries(value)
+    .filter(([k]) => !/(^id|Id|Ids)$/.test(k))
+    .map(([k, v]) => `${k}: ${show(v)}`)
+    .join(' · ');
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
 

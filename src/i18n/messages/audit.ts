@@ -1,0 +1,68 @@
+/* The dashboard's audit log in words: what each recorded action means, and what it was about. */
+
+export const audit = {
+  'audit.action.assignment.manual': {
+    nl: 'Gespreksleider handmatig ingedeeld',
+    en: 'Facilitator assigned by hand',
+  },
+  'audit.action.assignment.handed_back': {
+    nl: 'Gespreksleider gaf de sessie terug',
+    en: 'Facilitator handed the session back',
+  },
+  'audit.action.assignment.released_on_move': {
+    nl: 'Indeling vervallen door verplaatsing',
+    en: 'Assignment released when the session moved',
+  },
+  'audit.action.broadcast.sent': { nl: 'Rondbericht verstuurd', en: 'Broadcast sent' },
+  'audit.action.broadcast.opt_out': { nl: 'Afgemeld voor rondberichten', en: 'Opted out of broadcasts' },
+  'audit.action.broadcast.opt_in': {
+    nl: 'Weer aangemeld voor rondberichten',
+    en: 'Opted in to broadcasts again',
+  },
+  'audit.action.dashboard.link_sent': { nl: 'Dashboardlink gestuurd', en: 'Dashboard link sent' },
+  'audit.action.dashboard.signin': { nl: 'Ingelogd op het dashboard', en: 'Signed in to the dashboard' },
+  'audit.action.dashboard.signout': { nl: 'Uitgelogd van het dashboard', en: 'Signed out of the dashboard' },
+  'audit.action.dashboard.export': { nl: 'Export gedownload', en: 'Export downloaded' },
+  'audit.action.harvest.approve': { nl: 'Oogst goedgekeurd', en: 'Harvest approved' },
+  'audit.action.harvest.outcome': {
+    nl: 'Opbrengst gemeld door partner',
+    en: 'Outcome reported by the partner',
+  },
+  'audit.action.identity.linked': { nl: 'Tweede kanaal gekoppeld', en: 'Second channel linked' },
+  'audit.action.invite.created': { nl: 'Uitnodiging gemaakt', en: 'Invite created' },
+  'audit.action.matching.excluded': { nl: 'Uitgesloten van indeling', en: 'Excluded from matching' },
+  'audit.action.offers.wave': {
+    nl: 'Aanbod verstuurd aan gespreksleiders',
+    en: 'Offers sent to facilitators',
+  },
+  'audit.action.onboarding.completed': { nl: 'Aangemeld', en: 'Signed up' },
+  'audit.action.privacy.erased': { nl: 'Gegevens gewist', en: 'Data erased' },
+  'audit.action.privacy.exported': { nl: 'Gegevens opgevraagd', en: 'Data exported' },
+  'audit.action.profile.updated': { nl: 'Profiel bijgewerkt', en: 'Profile updated' },
+  'audit.action.request.codesign_set': { nl: 'Co-design ingesteld', en: 'Co-design set' },
+  'audit.action.request.submitted': { nl: 'Aanvraag ingediend', en: 'Request submitted' },
+  'audit.action.request.approved': { nl: 'Aanvraag goedgekeurd', en: 'Request approved' },
+  'audit.action.request.declined': { nl: 'Aanvraag afgewezen', en: 'Request declined' },
+  'audit.action.session.cancelled': { nl: 'Sessie geannuleerd', en: 'Session cancelled' },
+  'audit.action.session.moved': { nl: 'Sessie verplaatst', en: 'Session moved' },
+  'audit.action.setting.changed': { nl: 'Instelling gewijzigd', en: 'Setting changed' },
+  'audit.action.stakeholder.add': { nl: 'Belanghebbende toegevoegd', en: 'Stakeholder added' },
+  'audit.action.stakeholder.remove': { nl: 'Belanghebbende verwijderd', en: 'Stakeholder removed' },
+  'audit.action.volunteer.level_set': {
+    nl: 'Niveau gespreksleider gewijzigd',
+    en: 'Facilitator level changed',
+  },
+  'audit.action.volunteer.imported': { nl: 'Vrijwilliger geïmporteerd', en: 'Volunteer imported' },
+  'audit.action.volunteers.import': { nl: 'Vrijwilligers geïmporteerd', en: 'Volunteers imported' },
+  'audit.subject.request': {
+    nl: 'Aanvraag #{number} ({organisation})',
+    en: 'Request #{number} ({organisation})',
+  },
+  'audit.subject.session': { nl: 'Sessie van #{number}, {when}', en: 'Session of #{number}, {when}' },
+  'audit.subject.gone': { nl: '(niet meer aanwezig)', en: '(no longer there)' },
+  'audit.type.StakeholderContact': { nl: 'Belanghebbende', en: 'Stakeholder' },
+  'audit.type.setting': { nl: 'Instelling', en: 'Setting' },
+  'audit.type.invite': { nl: 'Uitnodiging', en: 'Invite' },
+  'audit.type.dashboard': { nl: 'Dashboard', en: 'Dashboard' },
+  'audit.type.broadcast': { nl: 'Rondbericht', en: 'Broadcast' },
+} as const;
