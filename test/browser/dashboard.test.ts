@@ -87,7 +87,7 @@ describe('coordinator dashboard in Chromium', () => {
     // Audit log: the sign-in is in it.
     await page.getByRole('link', { name: 'Logboek' }).click();
     const audit = await page.getByTestId('audit-row').allTextContents();
-    expect(audit.some((r) => r.includes('dashboard.signin') && r.includes('Lieke'))).toBe(true);
+    expect(audit.some((r) => r.includes('Ingelogd op het dashboard') && r.includes('Lieke'))).toBe(true);
     expect(audit.some((r) => r.includes('seed.example'))).toBe(true);
 
     // Exports: a CSV download, written to the audit log.

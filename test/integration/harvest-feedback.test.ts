@@ -181,7 +181,15 @@ describe('harvest feedback: stakeholders, closing the loop, reflections, co-faci
     const { stdout } = await promisify(execFile)(
       process.execPath,
       ['--import', 'tsx', 'src/cli/index.ts', 'digest', '--from', day, '--to', day, '--charts', dir],
-      { env: { ...process.env, DATABASE_URL: app.config.DATABASE_URL as string, LOG_LEVEL: 'error' } },
+      // The same zone as the app's (the test run's own zone depends on the hour: vitest.config.ts).
+      {
+        env: {
+          ...process.env,
+          APP_TIMEZONE: zone,
+          DATABASE_URL: app.config.DATABASE_URL as string,
+          LOG_LEVEL: 'error',
+        },
+      },
     );
     expect(stdout).toContain('Wat ermee gedaan is (1 van 1 teruggekoppeld)');
     expect(stdout).toContain(`#${number}: De wethouder komt in januari praten`);

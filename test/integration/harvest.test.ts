@@ -107,7 +107,15 @@ describe('harvest: interview, approval and report (PostgreSQL + Redis, local cha
     const { stdout } = await promisify(execFile)(
       process.execPath,
       ['--import', 'tsx', 'src/cli/index.ts', 'digest', '--from', day, '--to', day, '--wijk', 'overvecht'],
-      { env: { ...process.env, DATABASE_URL: app.config.DATABASE_URL as string, LOG_LEVEL: 'error' } },
+      // The same zone as the app's (the test run's own zone depends on the hour: vitest.config.ts).
+      {
+        env: {
+          ...process.env,
+          APP_TIMEZONE: zone,
+          DATABASE_URL: app.config.DATABASE_URL as string,
+          LOG_LEVEL: 'error',
+        },
+      },
     );
     expect(stdout).toContain('Dialogen: 1 · deelnemers: 14');
     expect(stdout).toContain(`“Hier voel ik me gezien” (#${number})`);
