@@ -28,15 +28,21 @@ export type AuditSubject =
   | { kind: 'request'; number: number; organisation: string }
   | { kind: 'session'; number: number; startsAt: Date }
   | { kind: 'person'; name: string }
+  /** A setting's key (a word, not an id). */
+  | { kind: 'key'; key: string }
+  | { kind: 'erased' }
   | { kind: 'gone' };
 
 export interface AuditRow {
   createdAt: Date;
-  actor: string | null;
+  /** null: the system; 'erased': a person whose data was erased. */
+  actor: string | null | { erased: true };
   action: string;
   subjectType: string;
   subject: AuditSubject | null;
   details: unknown;
+  /** The person the details name (`personId`), if any. */
+  person: AuditSubject | null;
 }
 
 /** Subject types whose id is a person, a request or a session (a harvest is kept per session). */
@@ -122,7 +128,7 @@ export function dashboardQueries(prisma: PrismaClient) {
       const [total, rows] = await Promise.all([
         prisma.auditLog.count(),
         prisma.auditLog.findMany({
-          include: { actor: { select: { displayName: true } } },
+          include: { actor: { select: { displayName: true, erasedAt: true } } },
           orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
           skip: (page - 1) * perPage,
           take: perPage,
@@ -131,11 +137,19 @@ export function dashboardQueries(prisma: PrismaClient) {
       const ids = (types: Set<string>) => [
         ...new Set(rows.flatMap((r) => (r.subjectId && types.has(r.subjectType) ? [r.subjectId] : []))),
       ];
+      // A person named in the details (who was assigned, excluded, …) is shown by name as well.
+      const detailPerson = (d: unknown) =>
+        d && typeof d === 'object' && typeof (d as { personId?: unknown }).personId === 'string'
+          ? (d as { personId: string }).personId
+          : null;
+      const personIds = [
+        ...new Set([...ids(PERSON_SUBJECTS), ...rows.flatMap((r) => detailPerson(r.details) ?? [])]),
+      ];
       // One query per kind of subject for the whole page, not one per row.
       const [people, requests, sessions] = await Promise.all([
         prisma.person.findMany({
-          where: { id: { in: ids(PERSON_SUBJECTS) } },
-          select: { id: true, displayName: true },
+          where: { id: { in: personIds } },
+          select: { id: true, displayName: true, erasedAt: true },
         }),
         prisma.dialogueRequest.findMany({
           where: { id: { in: ids(new Set(['request'])) } },
@@ -146,15 +160,18 @@ export function dashboardQueries(prisma: PrismaClient) {
           select: { id: true, startsAt: true, request: { select: { number: true } } },
         }),
       ]);
-      const person = new Map(people.map((p) => [p.id, p.displayName]));
+      const person = new Map(people.map((p) => [p.id, p]));
+      const personSubject = (id: string): AuditSubject => {
+        const p = person.get(id);
+        if (!p) return { kind: 'gone' };
+        return p.erasedAt ? { kind: 'erased' } : { kind: 'person', name: p.displayName };
+      };
       const request = new Map(requests.map((r) => [r.id, r]));
       const session = new Map(sessions.map((x) => [x.id, x]));
       const subjectOf = (type: string, id: string | null): AuditSubject | null => {
         if (!id) return null;
-        if (PERSON_SUBJECTS.has(type)) {
-          const name = person.get(id);
-          return name === undefined ? { kind: 'gone' } : { kind: 'person', name };
-        }
+        if (PERSON_SUBJECTS.has(type)) return personSubject(id);
+        if (type === 'setting') return { kind: 'key', key: id };
         if (type === 'request') {
           const r = request.get(id);
           return r
@@ -171,11 +188,12 @@ export function dashboardQueries(prisma: PrismaClient) {
         total,
         rows: rows.map((r) => ({
           createdAt: r.createdAt,
-          actor: r.actor?.displayName ?? null,
+          actor: r.actor ? (r.actor.erasedAt ? { erased: true as const } : r.actor.displayName) : null,
           action: r.action,
           subjectType: r.subjectType,
           subject: subjectOf(r.subjectType, r.subjectId),
           details: r.details,
+          person: detailPerson(r.details) ? personSubject(detailPerson(r.details) as string) : null,
         })),
       };
     },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
+import { formatDateTime } from '../../src/domain/time.ts';
 import { startTestApp } from '../support/app.ts';
 import { askDashboardLink, postSignIn, seedDashboardData, sessionCookieOf } from '../support/dashboard.ts';
 
@@ -83,6 +84,7 @@ describe('coordinator dashboard pages', () => {
   it('the audit log says in words what happened and to what, never an internal id', async () => {
     const person = await p().person.create({ data: { displayName: 'Fenna de Vries' } });
     const gone = await p().person.create({ data: { displayName: 'Weg' } });
+    const erased = await p().person.create({ data: { displayName: 'Gewist Later' } });
     const session = await p().dialogueSession.findFirstOrThrow({ include: { request: true } });
     const later = new Date(Date.now() + 1000);
     await p().auditLog.createMany({
@@ -113,9 +115,32 @@ describe('coordinator dashboard pages', () => {
           details: { kind: 'sessions', rows: 3 },
           createdAt: later,
         },
+        {
+          action: 'assignment.manual',
+          subjectType: 'session',
+          subjectId: session.id,
+          details: { personId: person.id, at: '2026-12-10T18:00:00.000Z' },
+          createdAt: later,
+        },
+        {
+          action: 'identity.linked',
+          subjectType: 'person',
+          subjectId: erased.id,
+          details: { from: gone.id },
+          createdAt: later,
+        },
+        {
+          action: 'setting.changed',
+          subjectType: 'setting',
+          subjectId: 'offers.wave_size',
+          details: { value: 4 },
+          createdAt: later,
+        },
       ],
     });
     await p().person.delete({ where: { id: gone.id } });
+    // Erasure keeps the row but blanks the name (src/db/privacy-repo.ts).
+    await p().person.update({ where: { id: erased.id }, data: { displayName: '', erasedAt: new Date() } });
     const page = await (await get('/dashboard/audit')).text();
     expect(page).toContain(`Sessie van #${session.request.number}, `);
     expect(page).toContain('Sessie verplaatst');
@@ -126,7 +151,15 @@ describe('coordinator dashboard pages', () => {
     expect(page).toContain('(niet meer aanwezig)');
     expect(page).toContain('Export gedownload');
     expect(page).toContain('kind: sessions · rows: 3');
-    for (const id of [session.id, session.requestId, person.id, gone.id]) expect(page).not.toContain(id);
+    // The time in the app's zone, as every other time on the dashboard.
+    const at = formatDateTime(new Date('2026-12-10T18:00:00.000Z'), app.config.APP_TIMEZONE, 'nl');
+    expect(page).toContain(`persoon: Fenna de Vries · at: ${at}`);
+    expect(page).toContain('(gewist)');
+    expect(page).not.toContain('Gewist Later');
+    expect(page).toContain('Instelling: offers.wave_size');
+    expect(page).toContain('value: 4');
+    for (const id of [session.id, session.requestId, person.id, gone.id, erased.id])
+      expect(page).not.toContain(id);
     // A coordinator who chose English reads it in English.
     const { personId } = await p().dashboardSession.findFirstOrThrow({ orderBy: { createdAt: 'desc' } });
     await p().person.update({ where: { id: personId }, data: { locale: 'en' } });

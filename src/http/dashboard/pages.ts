@@ -131,9 +131,14 @@ ${at.page < pages ? link(at.page + 1, 'dashboard.page.older', 'next') : ''}</p>`
 <th>${t(l, 'dashboard.col.action')}</th><th>${t(l, 'dashboard.col.subject')}</th><th>${t(l, 'dashboard.col.details')}</th></tr></thead><tbody>
 ${data.rows.map(
   (r) => html`<tr data-testid="audit-row"><td>${formatDateTime(r.createdAt, zone, l)}</td>
-<td>${r.actor ?? t(l, 'dashboard.audit.system')}</td><td title="${r.action}">${actionLabel(r.action, l)}</td>
-<td>${subjectLabel(r.subjectType, r.subject, l, zone)}</td><td>${details(r.details)}</td></tr>`,
+<td>${actorLabel(r.actor, l)}</td><td title="${r.action}">${actionLabel(r.action, l)}</td>
+<td>${subjectLabel(r.subjectType, r.subject, l, zone)}</td><td>${details(r, l, zone)}</td></tr>`,
 )}</tbody></table>${pager}`;
+}
+
+function actorLabel(actor: AuditRow['actor'], l: Locale): string {
+  if (actor === null) return t(l, 'dashboard.audit.system');
+  return typeof actor === 'string' ? actor : t(l, 'audit.subject.erased');
 }
 
 /** The action in words; an action without a text yet shows its code. */
@@ -151,19 +156,45 @@ function subjectLabel(type: string, subject: AuditSubject | null, l: Locale, zon
       when: formatDateTime(subject.startsAt, zone, l),
     });
   if (subject?.kind === 'person') return subject.name;
+  if (subject?.kind === 'erased') return t(l, 'audit.subject.erased');
   if (subject?.kind === 'gone') return t(l, 'audit.subject.gone');
   const key = `audit.type.${type}`;
-  return hasKey(key) ? t(l, key) : type;
+  const typeName = hasKey(key) ? t(l, key) : type;
+  return subject?.kind === 'key' ? `${typeName}: ${subject.key}` : typeName;
 }
 
-/** The entry's details as "key: value" pairs, ids left out (they mean nothing to a reader). */
-function details(value: unknown): string {
+/** Our row ids (Prisma's cuid shape): they mean nothing to a reader, so they are left out. */
+const ID_SHAPE = /^c[a-z0-9]{24}$/;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** The entry's details as "key: value" pairs: times in the app's zone, a named person by name, no ids. */
+function details(row: AuditRow, l: Locale, zone: string): string {
+  const value = row.details;
   if (!value || typeof value !== 'object' || Array.isArray(value)) return '';
-  const show = (v: unknown): string =>
-    Array.isArray(v) ? v.map(show).join(', ') : v && typeof v === 'object' ? JSON.stringify(v) : String(v);
-  const text = Object.entries(value)
-    .filter(([k]) => !/(^id|Id|Ids)$/.test(k))
-    .map(([k, v]) => `${k}: ${show(v)}`)
+  const show = (v: unknown): string | null => {
+    if (typeof v === 'string') {
+      if (ID_SHAPE.test(v)) return null;
+      const at = ISO_TIME.test(v) ? new Date(v) : null;
+      return at && !Number.isNaN(at.getTime()) ? formatDateTime(at, zone, l) : v;
+    }
+    if (Array.isArray(v)) {
+      const parts = v.map(show).filter((x) => x !== null);
+      return parts.length ? parts.join(', ') : null;
+    }
+    if (v && typeof v === 'object') return pairs(v as Record<string, unknown>) || null;
+    return v === null || v === undefined ? null : String(v);
+  };
+  const pairs = (o: Record<string, unknown>): string =>
+    Object.entries(o)
+      .filter(([k]) => !/(^id|Id|Ids)$/.test(k))
+      .flatMap(([k, v]) => {
+        const s = show(v);
+        return s === null ? [] : [`${k}: ${s}`];
+      })
+      .join(' · ');
+  const who = row.person ? subjectLabel('person', row.person, l, zone) : '';
+  const text = [who && `${t(l, 'audit.detail.person')}: ${who}`, pairs(value as Record<string, unknown>)]
+    .filter(Boolean)
     .join(' · ');
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
