@@ -79,28 +79,46 @@ async function main(): Promise<void> {
   let header = conditions;
   let table = fresh;
   if (only) {
-    // A subset: the other benchmarks' rows, and the conditions they were measured in, stay as the
-    // document has them; an earlier re-run of only these benchmarks is superseded.
+    // A subset: its figures replace the same figures in the document; every other row, and the
+    // conditions it was measured in, stays as the document has it (a figure the re-run did not
+    // produce too). An earlier re-run of only these benchmarks whose figures are all replaced goes.
     const earlier = parseDoc(existsSync(DOC) ? readFileSync(DOC, 'utf8') : '');
     const names = chosen.map((b) => b.name);
+    const freshRows = tableRows(fresh);
+    const figure = (row: string) => row.split('|')[2]?.trim() ?? '';
+    const kept = new Set<string>();
+    const merged = BENCHES.flatMap((b) => {
+      const before = earlier.rows.get(b.name) ?? [];
+      if (!names.includes(b.name)) return before;
+      const now = freshRows.get(b.name) ?? [];
+      const figures = new Set(now.map(figure));
+      const old = before.filter((r) => !figures.has(figure(r)));
+      if (old.length) kept.add(b.name);
+      // Fresh figures in the document's order, then any new ones, then old ones not re-measured.
+      const order = before.map(figure);
+      const sorted = [...now].sort((x, y) => rank(order, figure(x)) - rank(order, figure(y)));
+      return [...sorted, ...old];
+    });
     header = [
       ...earlier.blocks
-        .filter((b) => !rerunOf(b).length || rerunOf(b).some((n) => !names.includes(n)))
+        .filter((b) => !rerunOf(b).length || rerunOf(b).some((n) => !names.includes(n) || kept.has(n)))
         .flatMap((b) => [...b, '']),
       ...(earlier.blocks.length ? [] : ['(no full run recorded)', '']),
       `Re-run of ${names.join(', ')} only, whose figures replace the full run's:`,
       ...conditions,
     ];
-    const freshRows = tableRows(fresh);
-    const merged = BENCHES.flatMap((b) =>
-      names.includes(b.name) ? (freshRows.get(b.name) ?? []) : (earlier.rows.get(b.name) ?? []),
-    );
     table = [...fresh.split('\n').slice(0, 2), ...merged].join('\n');
   }
   console.log(`\n${header.join('\n')}\n\n${table}`);
   writeFileSync(DOC, doc(header, table));
   console.log(`\nwrote ${path.relative(ROOT, DOC)}`);
   process.exit(failures.length ? 1 : 0);
+}
+
+/** Where a figure stands in the document's order (new figures after the known ones). */
+function rank(order: string[], figure: string): number {
+  const i = order.indexOf(figure);
+  return i < 0 ? order.length : i;
 }
 
 /** The rows of a rendered table, per benchmark (its first cell), in their order. */
@@ -121,7 +139,9 @@ function parseDoc(text: string): { blocks: string[][]; rows: Map<string, string[
   const lines = text.split('\n');
   const tableAt = lines.findIndex((l) => l.startsWith('| benchmark |'));
   if (tableAt < 0) return { blocks: [], rows: new Map() };
-  const introEnd = lines.findIndex((l) => l.startsWith('on a quiet machine'));
+  const marker = lines.findIndex((l) => l.startsWith('<!-- conditions'));
+  // Documents written before the marker: the conditions follow the intro's last line.
+  const introEnd = marker >= 0 ? marker : lines.findIndex((l) => l.startsWith('on a quiet machine'));
   const blocks: string[][] = [];
   let block: string[] = [];
   for (const line of lines.slice(introEnd + 1, tableAt)) {
@@ -161,9 +181,11 @@ Slack and the LLM, the load generators and the app all run on the one machine. T
 below tells whether other work competed for the CPUs; figures for publication should be measured
 on a quiet machine (CPU ms per operation is the least load-sensitive figure).
 
+<!-- conditions: written by bench/all.ts -->
 ${header.join('\n')}
 
 ${table}
+<!-- end of table -->
 
 ## What the rows mean
 

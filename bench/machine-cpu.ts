@@ -24,8 +24,12 @@ export function processesMs(name: string): Map<number, number> {
   return out;
 }
 
-/** CPU ms spent by processes named `name` between two `processesMs` readings (ended ones are lost). */
+/**
+ * CPU ms spent by processes named `name` between two `processesMs` readings (ended ones are lost);
+ * NaN when none was found (another host or container: not a figure of 0).
+ */
 export function processesDelta(before: Map<number, number>, after: Map<number, number>): number {
+  if (after.size === 0) return Number.NaN;
   let ms = 0;
   for (const [pid, t] of after) ms += t - (before.get(pid) ?? 0);
   return ms;
