@@ -67,8 +67,14 @@ export async function setLevel(
 ): Promise<EffectResult> {
   const l = s.ctx.locale;
   const repos = s.repos.staffing;
-  const name = (await repos.volunteerInfo([personId])).get(personId)?.name;
-  if (!name) return { ok: false, error: 'none' };
+  const info = (await repos.volunteerInfo([personId])).get(personId);
+  if (!info) return { ok: false, error: 'none' };
+  const { name } = info;
+  if (info.level === target) {
+    // Nothing changes: no audit entry, no message to the volunteer.
+    s.replies.push({ text: t(l, 'coord.level.already', { name, level: t(l, `level.${target}`) }) });
+    return { ok: true };
+  }
   await repos.setLevel(personId, target, s.ctx.person.id);
   s.replies.push({ text: t(l, 'coord.level.done', { name, level: t(l, `level.${target}`) }) });
   const who = await repos.recipient(personId);

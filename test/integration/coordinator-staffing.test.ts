@@ -122,6 +122,16 @@ describe('coordinator tools for matching (PostgreSQL + Redis)', () => {
     expect(profile.certifiedAt).not.toBeNull();
     expect(await new LocalChatClient(app, 'cv-0').last()).toContain('je bent nu senior');
     expect(await p().auditLog.count({ where: { action: 'volunteer.level_set' } })).toBe(1);
+    // The same level again changes nothing: said so, not logged, the volunteer not told again.
+    expect(texts(await coord.send('/niveau Vrijwilliger0 senior'))).toContain(
+      'Vrijwilliger0 Test is al senior; er is niets veranderd.',
+    );
+    expect(await p().auditLog.count({ where: { action: 'volunteer.level_set' } })).toBe(1);
+    const told = {
+      personId: profile.personId,
+      payload: { path: ['text'], string_contains: 'je bent nu senior' },
+    };
+    expect(await p().outboundMessage.count({ where: told })).toBe(1);
     expect(texts(await coord.send('/niveau Vrijwilliger in opleiding'))).toContain('Wie bedoel je?');
     await coord.press('Vrijwilliger3 Test → in opleiding');
     expect(

@@ -101,6 +101,10 @@ export const coordinator = {
     nl: '{name} is nu {level}. Vastgelegd in het logboek.',
     en: '{name} is now {level}. Recorded in the audit log.',
   },
+  'coord.level.already': {
+    nl: '{name} is al {level}; er is niets veranderd.',
+    en: '{name} is already {level}; nothing changed.',
+  },
   'volunteer.level_changed': {
     nl: 'De coördinator heeft je niveau bijgewerkt: je bent nu {level}.',
     en: 'The coordinator has updated your level: you are now {level}.',
