@@ -119,7 +119,7 @@ describe('coordinator dashboard pages', () => {
           action: 'assignment.manual',
           subjectType: 'session',
           subjectId: session.id,
-          details: { personId: person.id, at: '2026-12-10T18:00:00.000Z' },
+          details: { personId: person.id, role: 'LEAD', at: '2026-12-10T18:00:00.000Z' },
           createdAt: later,
         },
         {
@@ -136,6 +136,13 @@ describe('coordinator dashboard pages', () => {
           details: { value: 4 },
           createdAt: later,
         },
+        {
+          action: 'setting.changed',
+          subjectType: 'setting',
+          subjectId: 'approvalRequired',
+          details: { value: true },
+          createdAt: later,
+        },
       ],
     });
     await p().person.delete({ where: { id: gone.id } });
@@ -144,20 +151,22 @@ describe('coordinator dashboard pages', () => {
     const page = await (await get('/dashboard/audit')).text();
     expect(page).toContain(`Sessie van #${session.request.number}, `);
     expect(page).toContain('Sessie verplaatst');
-    expect(page).toContain('from: 10 dec');
+    expect(page).toContain('van: 10 dec');
     expect(page).toContain('Profiel bijgewerkt</td>');
     expect(page).toContain('>Fenna de Vries<');
     expect(page).toContain(`Aanvraag #${session.request.number} (Testhuis)`);
     expect(page).toContain('(niet meer aanwezig)');
     expect(page).toContain('Export gedownload');
-    expect(page).toContain('kind: sessions · rows: 3');
+    expect(page).toContain('soort: sessies · rijen: 3');
     // The time in the app's zone, as every other time on the dashboard.
     const at = formatDateTime(new Date('2026-12-10T18:00:00.000Z'), app.config.APP_TIMEZONE, 'nl');
-    expect(page).toContain(`persoon: Fenna de Vries · at: ${at}`);
+    // (jsonb keeps keys in its own order: shorter first)
+    expect(page).toContain(`persoon: Fenna de Vries · at: ${at} · rol: hoofdbegeleider`);
     expect(page).toContain('(gewist)');
     expect(page).not.toContain('Gewist Later');
     expect(page).toContain('Instelling: offers.wave_size');
-    expect(page).toContain('value: 4');
+    expect(page).toContain('nieuwe waarde: 4');
+    expect(page).toContain('Goedkeuring van aanvragen nodig</td><td>nieuwe waarde: aan');
     for (const id of [session.id, session.requestId, person.id, gone.id, erased.id])
       expect(page).not.toContain(id);
     // A coordinator who chose English reads it in English.
@@ -168,6 +177,8 @@ describe('coordinator dashboard pages', () => {
       expect(en).toContain('Session moved');
       expect(en).toContain(`Request #${session.request.number} (Testhuis)`);
       expect(en).toContain('(no longer there)');
+      expect(en).toContain('kind: sessions · rows: 3');
+      expect(en).toContain('role: lead facilitator');
     } finally {
       await p().person.update({ where: { id: personId }, data: { locale: 'nl' } });
     }

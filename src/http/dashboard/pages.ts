@@ -160,7 +160,16 @@ function subjectLabel(type: string, subject: AuditSubject | null, l: Locale, zon
   if (subject?.kind === 'gone') return t(l, 'audit.subject.gone');
   const key = `audit.type.${type}`;
   const typeName = hasKey(key) ? t(l, key) : type;
-  return subject?.kind === 'key' ? `${typeName}: ${subject.key}` : typeName;
+  if (subject?.kind !== 'key') return typeName;
+  const setting = `audit.setting.${subject.key}`;
+  return hasKey(setting) ? t(l, setting) : `${typeName}: ${subject.key}`;
+}
+
+/** A value in words where the catalogues have it: roles, levels, channels, on/off, export kinds. */
+function valueLabel(v: string, l: Locale): string {
+  for (const key of [`audit.value.${v}`, `offer.role.${v}`, `role.${v}`, `level.${v}`, `platform.${v}`])
+    if (hasKey(key)) return t(l, key);
+  return v;
 }
 
 /** Our row ids (Prisma's cuid shape): they mean nothing to a reader, so they are left out. */
@@ -175,8 +184,9 @@ function details(row: AuditRow, l: Locale, zone: string): string {
     if (typeof v === 'string') {
       if (ID_SHAPE.test(v)) return null;
       const at = ISO_TIME.test(v) ? new Date(v) : null;
-      return at && !Number.isNaN(at.getTime()) ? formatDateTime(at, zone, l) : v;
+      return at && !Number.isNaN(at.getTime()) ? formatDateTime(at, zone, l) : valueLabel(v, l);
     }
+    if (typeof v === 'boolean') return valueLabel(String(v), l);
     if (Array.isArray(v)) {
       const parts = v.map(show).filter((x) => x !== null);
       return parts.length ? parts.join(', ') : null;
@@ -189,7 +199,8 @@ function details(row: AuditRow, l: Locale, zone: string): string {
       .filter(([k]) => !/(^id|Id|Ids)$/.test(k))
       .flatMap(([k, v]) => {
         const s = show(v);
-        return s === null ? [] : [`${k}: ${s}`];
+        const word = `audit.detail.${k}`;
+        return s === null ? [] : [`${hasKey(word) ? t(l, word) : k}: ${s}`];
       })
       .join(' · ');
   const who = row.person ? subjectLabel('person', row.person, l, zone) : '';
