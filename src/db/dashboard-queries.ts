@@ -35,8 +35,8 @@ export type AuditSubject =
 
 export interface AuditRow {
   createdAt: Date;
-  /** null: the system; 'erased': a person whose data was erased. */
-  actor: string | null | { erased: true };
+  /** Who did it (a person, or erased); null: the system. */
+  actor: AuditSubject | null;
   action: string;
   subjectType: string;
   subject: AuditSubject | null;
@@ -186,15 +186,22 @@ export function dashboardQueries(prisma: PrismaClient) {
       };
       return {
         total,
-        rows: rows.map((r) => ({
-          createdAt: r.createdAt,
-          actor: r.actor ? (r.actor.erasedAt ? { erased: true as const } : r.actor.displayName) : null,
-          action: r.action,
-          subjectType: r.subjectType,
-          subject: subjectOf(r.subjectType, r.subjectId),
-          details: r.details,
-          person: detailPerson(r.details) ? personSubject(detailPerson(r.details) as string) : null,
-        })),
+        rows: rows.map((r) => {
+          const named = detailPerson(r.details);
+          return {
+            createdAt: r.createdAt,
+            actor: r.actor
+              ? r.actor.erasedAt
+                ? { kind: 'erased' as const }
+                : { kind: 'person' as const, name: r.actor.displayName }
+              : null,
+            action: r.action,
+            subjectType: r.subjectType,
+            subject: subjectOf(r.subjectType, r.subjectId),
+            details: r.details,
+            person: named ? personSubject(named) : null,
+          };
+        }),
       };
     },
   };

@@ -131,14 +131,9 @@ ${at.page < pages ? link(at.page + 1, 'dashboard.page.older', 'next') : ''}</p>`
 <th>${t(l, 'dashboard.col.action')}</th><th>${t(l, 'dashboard.col.subject')}</th><th>${t(l, 'dashboard.col.details')}</th></tr></thead><tbody>
 ${data.rows.map(
   (r) => html`<tr data-testid="audit-row"><td>${formatDateTime(r.createdAt, zone, l)}</td>
-<td>${actorLabel(r.actor, l)}</td><td title="${r.action}">${actionLabel(r.action, l)}</td>
+<td>${r.actor ? subjectLabel('person', r.actor, l, zone) : t(l, 'dashboard.audit.system')}</td><td title="${r.action}">${actionLabel(r.action, l)}</td>
 <td>${subjectLabel(r.subjectType, r.subject, l, zone)}</td><td>${details(r, l, zone)}</td></tr>`,
 )}</tbody></table>${pager}`;
-}
-
-function actorLabel(actor: AuditRow['actor'], l: Locale): string {
-  if (actor === null) return t(l, 'dashboard.audit.system');
-  return typeof actor === 'string' ? actor : t(l, 'audit.subject.erased');
 }
 
 /** The action in words; an action without a text yet shows its code. */
