@@ -46,6 +46,8 @@ export interface AppOptions {
   telegram?: TelegramChannelOptions;
   /** Benchmarks: outbound queue limits other than the platforms' own. */
   deliveryLimits?: DeliveryDeps['limits'];
+  /** Tests: shorter outbound retry pauses and give-up age. */
+  deliveryRetry?: DeliveryDeps['retry'];
   /** Tests and benchmarks: how long before its due time a reminder is prepared (default 5 minutes). */
   reminderPrepareAheadMs?: number;
   /** Tests and benchmarks: Slack client retries and per-channel pace. */
@@ -130,6 +132,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     log,
     metrics,
     limits: options.deliveryLimits,
+    retry: options.deliveryRetry,
   });
   const timers = createTimers({
     connection: redis,

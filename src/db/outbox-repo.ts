@@ -166,11 +166,14 @@ export function outboxRepo(prisma: PrismaClient, sql?: SqlRunner) {
       return rows[0]?.more ?? true;
     },
 
-    async markAttempt(id: string, error: string): Promise<void> {
-      await prisma.outboundMessage.update({
+    /** A failed attempt; `retryAt` is when its job tries again. Returns the attempts made so far. */
+    async markAttempt(id: string, error: string, retryAt: Date | null = null): Promise<number> {
+      const row = await prisma.outboundMessage.update({
         where: { id },
-        data: { attempts: { increment: 1 }, error: error.slice(0, 300) },
+        data: { attempts: { increment: 1 }, error: error.slice(0, 300), retryAt },
+        select: { attempts: true },
       });
+      return row.attempts;
     },
 
     async markFailed(id: string, error: string): Promise<void> {
@@ -184,10 +187,17 @@ export function outboxRepo(prisma: PrismaClient, sql?: SqlRunner) {
       await prisma.channelIdentity.update({ where: { id: identityId }, data: { unreachableAt: new Date() } });
     },
 
-    /** Messages still pending after `olderThanMs` (their job may have been lost): re-enqueue them. */
+    /**
+     * Pending messages written (or, after a failed attempt, due again) more than `olderThanMs` ago:
+     * their job was lost, gave up, or was deduplicated away. One waiting for its retry is left to it.
+     */
     async stalePending(olderThanMs: number, limit = 1000): Promise<string[]> {
+      const before = new Date(Date.now() - olderThanMs);
       const rows = await prisma.outboundMessage.findMany({
-        where: { status: 'PENDING', createdAt: { lt: new Date(Date.now() - olderThanMs) } },
+        where: {
+          status: 'PENDING',
+          OR: [{ retryAt: null, createdAt: { lt: before } }, { retryAt: { lt: before } }],
+        },
         orderBy: { createdAt: 'asc' },
         select: { id: true },
         take: limit,

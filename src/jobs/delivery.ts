@@ -18,7 +18,21 @@ export interface DeliveryJob {
 }
 
 const PLATFORMS: Platform[] = ['LOCAL', 'TELEGRAM', 'SLACK'];
-const MAX_ATTEMPTS = 8;
+/**
+ * A message that fails for a passing reason (the platform or the network away, a 5xx) is tried
+ * again with a growing pause — 0.5 s, 1 s, 2 s … up to `maxDelayMs` between tries — until it is
+ * `giveUpAfterMs` old; only then is it recorded as failed. An outage of hours loses nothing.
+ */
+export interface RetryPolicy {
+  maxDelayMs: number;
+  giveUpAfterMs: number;
+}
+export const RETRY_POLICY: RetryPolicy = { maxDelayMs: 5 * 60_000, giveUpAfterMs: 24 * 3_600_000 };
+/** BullMQ needs a bound; a job that reaches it leaves its messages pending, and the sweeper re-enqueues them. */
+const JOB_ATTEMPTS = 1000;
+/** The pause before try `attempt` (1 = the first retry). */
+const retryDelay = (attempt: number, policy: RetryPolicy) =>
+  Math.min(policy.maxDelayMs, 500 * 2 ** Math.min(attempt, 30));
 /** Postponements do not use up attempts (a 429 is not a failure), but they are bounded too. */
 const MAX_DEFERRALS = 200;
 /** Messages whose person and platform are known already (no lookup needed to enqueue them). */
@@ -44,10 +58,13 @@ export interface DeliveryDeps {
   metrics: Metrics;
   /** Benchmarks: other queue limits than the platforms' own. */
   limits?: Partial<Record<Platform, { max: number; duration: number }>>;
+  /** Tests: shorter retry pauses and give-up age than RETRY_POLICY. */
+  retry?: Partial<RetryPolicy>;
 }
 
 /** The outbound queue: one BullMQ queue per platform, batch jobs per person, idempotent per message. */
 export function createDelivery(deps: DeliveryDeps) {
+  const policy: RetryPolicy = { ...RETRY_POLICY, ...deps.retry };
   const queues = new Map<Platform, Queue<DeliveryJob>>();
   const workers: Worker<DeliveryJob>[] = [];
   for (const platform of PLATFORMS) {
@@ -161,12 +178,24 @@ export function createDelivery(deps: DeliveryDeps) {
       }
       return defer(job, token, result.retryAfterMs);
     }
-    await deps.outbox.markAttempt(id, result.reason);
-    if (job.attemptsMade + 1 >= MAX_ATTEMPTS) {
-      await deps.outbox.markFailed(id, `gave up after ${MAX_ATTEMPTS} attempts: ${result.reason}`);
+    const now = Date.now();
+    const age = now - item.createdAt.getTime();
+    if (age >= policy.giveUpAfterMs) {
+      const attempts = await deps.outbox.markAttempt(id, result.reason);
+      await deps.outbox.markFailed(
+        id,
+        `gave up after ${formatAge(age)} and ${attempts} attempts: ${result.reason}`,
+      );
       deps.metrics.outbound.inc({ platform: item.platform, outcome: 'failed' });
+      deps.log.error({ outboundId: id, platform: item.platform, attempts }, 'delivery gave up');
       throw new UnrecoverableError('delivery gave up');
     }
+    // BullMQ waits retryDelay(attemptsMade + 1) before the next try; until then the sweeper leaves it be.
+    await deps.outbox.markAttempt(
+      id,
+      result.reason,
+      new Date(now + retryDelay(job.attemptsMade + 1, policy)),
+    );
     // Later messages of this batch wait, so a person never sees them out of order.
     throw new Error(result.detail);
   }
@@ -198,7 +227,7 @@ export function createDelivery(deps: DeliveryDeps) {
         data: { ids: g.ids, personId: g.personId },
         opts: {
           jobId: `out-${g.ids[0]}`,
-          attempts: MAX_ATTEMPTS,
+          attempts: JOB_ATTEMPTS,
           backoff: { type: 'custom' as const },
           removeOnComplete: { age: 3600, count: 10_000 },
           removeOnFail: { age: 7 * 86_400 },
@@ -226,7 +255,7 @@ export function createDelivery(deps: DeliveryDeps) {
           { ids: g.ids, personId: g.personId },
           {
             jobId: `sweep-${g.ids[0]}-${round}`,
-            attempts: MAX_ATTEMPTS,
+            attempts: JOB_ATTEMPTS,
             backoff: { type: 'custom' },
             removeOnComplete: { age: 3600, count: 10_000 },
             removeOnFail: { age: 7 * 86_400 },
@@ -247,7 +276,7 @@ export function createDelivery(deps: DeliveryDeps) {
           stalledInterval: 15_000,
           limiter: deps.limits?.[platform] ?? LIMITS[platform],
           settings: {
-            backoffStrategy: (attemptsMade: number) => Math.min(60_000, 500 * 2 ** attemptsMade),
+            backoffStrategy: (attemptsMade: number) => retryDelay(attemptsMade, policy),
           },
         });
         worker.on('failed', (job, err) =>
@@ -278,3 +307,8 @@ export function createDelivery(deps: DeliveryDeps) {
   return api;
 }
 export type Delivery = ReturnType<typeof createDelivery>;
+
+/** "26 h" or "3 min", for the error a coordinator may read. */
+function formatAge(ms: number): string {
+  return ms >= 3_600_000 ? `${Math.round(ms / 3_600_000)} h` : `${Math.max(1, Math.round(ms / 60_000))} min`;
+}

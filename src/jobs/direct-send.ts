@@ -83,7 +83,11 @@ export function createDirectSend(deps: DirectSendDeps) {
           queueAfter = false;
           break;
         }
-        if (!result.ok) break;
+        if (!result.ok) {
+          // Counted like the queue's attempts; the queue tries again at once (a 429 is no attempt).
+          if (result.reason === 'transient') await deps.outbox.markAttempt(m.id, result.reason);
+          break;
+        }
         if (i === messages.length - 1) {
           // Marking the last one also tells whether anything to the person was written meanwhile.
           queueAfter = await deps.outbox.markSentAndCheck(m.id, result.externalMessageId, d);

@@ -84,6 +84,11 @@ export class FakeTelegramApi {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
+  /** Drops the failures still waiting for `method`. */
+  clearInjected(method: string): void {
+    this.failures.delete(method);
+  }
+
   /** Makes the next call(s) of `method` fail as described. */
   inject(method: string, failure: Injected): void {
     const list = this.failures.get(method) ?? [];
