@@ -16,6 +16,11 @@ describe('config', () => {
     expect(c.TELEGRAM_MODE).toBeUndefined();
   });
 
+  it('takes PUBLIC_URL with or without its trailing slash', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://bot.example.org' }).PUBLIC_URL).toBe('https://bot.example.org');
+    expect(loadConfig({ PUBLIC_URL: 'https://bot.example.org/' }).PUBLIC_URL).toBe('https://bot.example.org/');
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
@@ -29,6 +34,9 @@ describe('config', () => {
       'TELEGRAM_WEBHOOK_SECRET',
     ],
     [{ SLACK_BOT_TOKEN: 'xoxb-fake' }, 'SLACK_SIGNING_SECRET'],
+    // setWebhook, the dashboard's links and its Origin check all hang off the root.
+    [{ PUBLIC_URL: 'https://bot.example.org/dialoog/' }, 'PUBLIC_URL'],
+    [{ PUBLIC_URL: 'https://bot.example.org/?x=1' }, 'PUBLIC_URL'],
   ])('a bad value (%o) stops with one line naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration — ${name}`));
     try {

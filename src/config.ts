@@ -37,7 +37,17 @@ const EnvSchema = z.object({
     .default('dialoog'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
-  PUBLIC_URL: url(['https:', 'http:']).optional(),
+  // Webhook, Slack request and dashboard paths hang off the root, and the dashboard compares Origin with it.
+  PUBLIC_URL: url(['https:', 'http:'])
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return u.pathname === '/' && !u.search && !u.hash;
+      } catch {
+        return false;
+      }
+    }, 'must be the address of the bot’s own host, without a path (e.g. https://dialoog.example.org)')
+    .optional(),
   TELEGRAM_BOT_TOKEN: z
     .string()
     .regex(/^\d+:[A-Za-z0-9_-]+$/, 'looks like 123456:ABC-…')

@@ -31,6 +31,8 @@ export interface FakeTelegramOptions {
   token: string;
   /** Answer every call after this many milliseconds. */
   delayMs?: number;
+  /** Listen on this port (default: any free one). */
+  port?: number;
 }
 
 const SEND_METHODS = new Set(['sendMessage', 'sendDocument', 'sendPhoto', 'editMessageText', 'copyMessage']);
@@ -73,7 +75,7 @@ export class FakeTelegramApi {
     // Like api.telegram.org, connections stay open between calls. (Node's agent closes a kept-alive
     // socket whose server hints `timeout=1` at once, so 1 s here made every call a new connection.)
     fake.server.keepAliveTimeout = 60_000;
-    await new Promise<void>((resolve) => fake.server?.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => fake.server?.listen(opts.port ?? 0, '127.0.0.1', resolve));
     const { port } = fake.server.address() as AddressInfo;
     fake.url = `http://127.0.0.1:${port}`;
     return fake;

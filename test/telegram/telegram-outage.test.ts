@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
 import { outboxRepo } from '../../src/db/outbox-repo.ts';
@@ -22,16 +23,18 @@ describe('Telegram unreachable for a long time (PostgreSQL + Redis + fake Bot AP
     await fake?.stop();
   });
 
-  const start = (giveUpAfterMs: number) =>
+  const start = (giveUpAfterMs: number, apiRoot = fake.url, logLines?: string[]) =>
     startTestApp({
+      logLines,
       env: {
         TELEGRAM_BOT_TOKEN: TEST_TOKEN,
         TELEGRAM_WEBHOOK_SECRET: TEST_SECRET,
         TELEGRAM_MODE: 'webhook',
-        TELEGRAM_API_ROOT: fake.url,
+        TELEGRAM_API_ROOT: apiRoot,
+        PUBLIC_URL: 'https://dialoog.example.org',
         LOCAL_CHAT: '0',
       },
-      telegram: FAST,
+      telegram: { ...FAST, setUpRetryMs: 50 },
       deliveryRetry: { maxDelayMs: 40, giveUpAfterMs },
     });
 
@@ -107,4 +110,47 @@ describe('Telegram unreachable for a long time (PostgreSQL + Redis + fake Bot AP
       await app.stop();
     }
   });
+
+  it('starts while Telegram cannot be reached: stores updates, says so in the log, and sets up once it is back', async () => {
+    const port = await freePort();
+    const logLines: string[] = [];
+    // Nothing listens on `port` yet: every Bot API call fails to connect.
+    const app = await start(3_600_000, `http://127.0.0.1:${port}`, logLines);
+    let back: FakeTelegramApi | undefined;
+    try {
+      const lou = new TelegramUser(app, fake, 6_100_004, 'Lou');
+      const posted = await postUpdate(app, lou.messageUpdate('/help'));
+      expect(posted.status).toBe(200);
+      expect(logLines.some((l) => l.includes('telegram set-up failed'))).toBe(true);
+
+      back = await FakeTelegramApi.start({ token: TEST_TOKEN, port });
+      const telegram = back;
+      await telegram.waitFor((calls) => calls.some((c) => c.method === 'setWebhook'), 30_000);
+      expect(telegram.callsOf('setWebhook')[0]?.params.url).toBe(
+        'https://dialoog.example.org/telegram/webhook',
+      );
+      // The reply written while Telegram was away goes out now, once.
+      await telegram.waitFor(
+        (calls) => calls.some((c) => c.method === 'sendMessage' && c.status === 200),
+        30_000,
+      );
+      await settle(app);
+      const sent = telegram.callsOf('sendMessage').filter((c) => c.status === 200);
+      expect(sent).toHaveLength(1);
+      expect(String(sent[0]?.params.text)).toContain('Dit kun je bij mij doen');
+      expect(logLines.some((l) => l.includes('telegram channel ready'))).toBe(true);
+    } finally {
+      await app.stop();
+      await back?.stop();
+    }
+  });
 });
+
+/** A TCP port that nothing listens on (taken and released at once). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}

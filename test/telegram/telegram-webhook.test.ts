@@ -193,6 +193,46 @@ describe('Telegram webhook (PostgreSQL + Redis + fake Bot API)', () => {
     expect((await post('{"update_id":')).status).toBe(400);
     expect((await post('{"hello":"world"}')).status).toBe(400);
     expect((await post('[]')).status).toBe(400);
+    // Shapes Telegram never sends, which the translator would trip over: told what is wrong, not a 500.
+    const noChat = await post(
+      JSON.stringify({
+        update_id: newUpdateId(),
+        message: { message_id: 1, date: 1, from: { id: 1 }, text: 'hi' },
+      }),
+    );
+    expect(noChat.status).toBe(400);
+    expect(((await noChat.json()) as { message: string }).message).toContain('message.chat');
+    const noFrom = await post(
+      JSON.stringify({
+        update_id: newUpdateId(),
+        callback_query: { id: 'x', data: 'abc', chat_instance: 'c' },
+      }),
+    );
+    expect(noFrom.status).toBe(400);
+    expect(((await noFrom.json()) as { message: string }).message).toContain('callback_query.from');
+    const fromWithoutId = await post(
+      JSON.stringify({
+        update_id: newUpdateId(),
+        message: {
+          message_id: 1,
+          date: 1,
+          from: { first_name: 'A' },
+          chat: { id: 1, type: 'private' },
+          text: 'hi',
+        },
+      }),
+    );
+    expect(fromWithoutId.status).toBe(400);
+    // Sent without a JSON content type (curl -d): refused as such, nothing stored.
+    const form = await fetch(`${app.url}/telegram/webhook`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-telegram-bot-api-secret-token': TEST_SECRET,
+      },
+      body: `{"update_id":${newUpdateId()}}`,
+    });
+    expect(form.status).toBe(415);
     // Valid updates of types we do not use are acknowledged, or Telegram would send them again for a day.
     const edited = await post(
       JSON.stringify({

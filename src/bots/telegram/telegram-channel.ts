@@ -21,6 +21,8 @@ export interface TelegramChannelOptions {
   limits?: Partial<SendLimits>;
   maxInlineWaitMs?: number;
   maxMediaBytes?: number;
+  /** Tests: the first pause before setting up again after Telegram could not be reached (default 2 s). */
+  setUpRetryMs?: number;
 }
 
 export interface TelegramChannelDeps {
@@ -50,6 +52,9 @@ const MENUS: Record<Locale, [string, MessageKey][]> = {
     ['stop', 'telegram.command.stop'],
   ],
 };
+
+/** How long start() waits for the first set-up call to Telegram before going on without it. */
+const FIRST_SET_UP_WAIT_MS = 5_000;
 
 /** The Telegram channel: webhook or long polling in, paced Bot API calls out. */
 export function createTelegramChannel(deps: TelegramChannelDeps): Channel {
@@ -90,7 +95,9 @@ export function createTelegramChannel(deps: TelegramChannelDeps): Channel {
   let stopped = false;
 
   async function setUp(): Promise<void> {
-    await bot.init();
+    // Not bot.init(): it retries a network error inside grammY for ever, so we could neither log the
+    // failure nor pace the retries ourselves, and start() would wait until Telegram answered.
+    if (!bot.isInited()) bot.botInfo = await bot.api.getMe();
     for (const locale of ['nl', 'en'] as const) {
       const commands: BotCommand[] = MENUS[locale].map(([command, key]) => ({
         command,
@@ -111,12 +118,13 @@ export function createTelegramChannel(deps: TelegramChannelDeps): Channel {
   async function setUpWithRetry(attempt = 1): Promise<void> {
     try {
       await setUp();
+      if (stopped) return;
       setTelegramBotUsername(bot.botInfo.username); // for invite deep links (/uitnodigen)
       log.info({ mode, bot: bot.botInfo.username }, 'telegram channel ready');
       if (mode === 'polling') startPolling();
     } catch (err) {
       if (stopped) return;
-      const delay = Math.min(60_000, 1000 * 2 ** attempt);
+      const delay = Math.min(60_000, (options.setUpRetryMs ?? 2000) * 2 ** (attempt - 1));
       log.error({ err: (err as Error).message?.slice(0, 200), retryInMs: delay }, 'telegram set-up failed');
       retryTimer = setTimeout(() => void setUpWithRetry(attempt + 1), delay);
       retryTimer.unref();
@@ -163,7 +171,10 @@ export function createTelegramChannel(deps: TelegramChannelDeps): Channel {
           }
         : undefined,
     async start() {
-      await setUpWithRetry();
+      // The first try is awaited (so a healthy start logs "ready" in order), but not for long: a
+      // Telegram that does not answer must not hold up the rest of the start or a shutdown.
+      const first = setUpWithRetry();
+      await Promise.race([first, new Promise((r) => setTimeout(r, FIRST_SET_UP_WAIT_MS).unref())]);
       void resumePendingMedia().catch((err) =>
         log.warn({ err: (err as Error).message?.slice(0, 200) }, 'resuming file downloads failed'),
       );

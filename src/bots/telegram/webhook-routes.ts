@@ -7,8 +7,19 @@ import type { IntakeOutcome } from './update-intake.ts';
 export const WEBHOOK_PATH = '/telegram/webhook';
 export const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 
-/** The least an update must have; the translator looks at the rest. */
-const UpdateShape = z.looseObject({ update_id: z.number().int().nonnegative() });
+/** Telegram ids of users and chats. */
+const HasId = z.looseObject({ id: z.number().int() });
+/**
+ * The least an update must have, including the parts of a message or button press that the
+ * translator reads without checking (Telegram always sends them); it looks at the rest itself.
+ */
+const UpdateShape = z.looseObject({
+  update_id: z.number().int().nonnegative(),
+  message: z.looseObject({ message_id: z.number().int(), chat: HasId, from: HasId.optional() }).optional(),
+  callback_query: z
+    .looseObject({ id: z.string(), from: HasId, message: z.looseObject({ chat: HasId }).optional() })
+    .optional(),
+});
 
 export interface WebhookDeps {
   secret: string;
@@ -36,9 +47,10 @@ export function telegramWebhookRoutes(server: FastifyInstance, deps: WebhookDeps
     async (req, reply) => {
       const shape = UpdateShape.safeParse(req.body);
       if (!shape.success) {
+        const wrong = [...new Set(shape.error.issues.map((i) => i.path.join('.') || 'body'))].join(', ');
         return reply.code(400).send({
           error: 'invalid_update',
-          message: 'Expected a Telegram Update with an integer update_id.',
+          message: `Expected a Telegram Update (an integer update_id; a message with chat.id; a callback_query with id and from.id). Missing or wrong: ${wrong}.`,
         });
       }
       const outcome = await deps.handle(req.body as Update);
