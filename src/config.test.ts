@@ -18,7 +18,9 @@ describe('config', () => {
 
   it('takes PUBLIC_URL with or without its trailing slash', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://bot.example.org' }).PUBLIC_URL).toBe('https://bot.example.org');
-    expect(loadConfig({ PUBLIC_URL: 'https://bot.example.org/' }).PUBLIC_URL).toBe('https://bot.example.org/');
+    expect(loadConfig({ PUBLIC_URL: 'https://bot.example.org/' }).PUBLIC_URL).toBe(
+      'https://bot.example.org/',
+    );
   });
 
   it.each([
