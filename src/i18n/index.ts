@@ -71,3 +71,8 @@ export function t(locale: Locale, key: MessageKey, params: Record<string, string
 export function hasKey(key: string): key is MessageKey {
   return key in catalogue;
 }
+
+/** Every key with its texts (tests that check the catalogue as a whole). */
+export function catalogueEntries(): [MessageKey, Record<Locale, string>][] {
+  return Object.entries(catalogue) as [MessageKey, Record<Locale, string>][];
+}

@@ -14,7 +14,7 @@ export const coordinator = {
   'coord.candidates.team': { nl: 'Al ingeroosterd: {names}.', en: 'Already assigned: {names}.' },
   'coord.candidates.usage': {
     nl: 'Gebruik: /kandidaten <aanvraagnummer>, bijvoorbeeld /kandidaten 12.',
-    en: 'Usage: /kandidaten <request number>, for example /kandidaten 12.',
+    en: 'Usage: /candidates <request number>, for example /candidates 12.',
   },
   'coord.request.unknown': {
     nl: 'Aanvraag #{number} bestaat niet.',
@@ -33,7 +33,7 @@ export const coordinator = {
   },
   'coord.assigned_volunteer': {
     nl: 'De coördinator heeft je ingeroosterd als {role} voor deze dialoog:\n\n{details}\n\nKan het toch niet? Geef hem terug via /mijnsessies.',
-    en: 'The coordinator has assigned you as {role} for this dialogue:\n\n{details}\n\nCan’t make it after all? Hand it back via /mijnsessies.',
+    en: 'The coordinator has assigned you as {role} for this dialogue:\n\n{details}\n\nCan’t make it after all? Hand it back via /mysessions.',
   },
   'coord.assign_failed': {
     nl: 'Toewijzen lukt niet: {name} staat al op deze sessie of de sessie is vol of voorbij.',
@@ -86,7 +86,7 @@ export const coordinator = {
   },
   'coord.level.usage': {
     nl: 'Gebruik: /niveau <naam> <in opleiding | gecertificeerd | senior>, bijvoorbeeld /niveau Anouk senior.',
-    en: 'Usage: /niveau <name> <trainee | certified | senior>, for example /niveau Anouk senior.',
+    en: 'Usage: /level <name> <trainee | certified | senior>, for example /level Anouk senior.',
   },
   'coord.level.none': {
     nl: 'Geen vrijwilliger gevonden met "{query}".',
@@ -117,7 +117,7 @@ export const coordinator = {
 export const codesignEdit = {
   'codesign.edit.usage': {
     nl: 'Gebruik: /gespreksvorm <aanvraagnummer>, bijvoorbeeld /gespreksvorm 12.',
-    en: 'Usage: /gespreksvorm <request number>, for example /gespreksvorm 12.',
+    en: 'Usage: /codesign <request number>, for example /codesign 12.',
   },
   'codesign.edit.current': {
     nl: 'Gespreksvorm van aanvraag #{number} nu:\n{format}\n\nOpeningsvragen:\n{questions}\n\nStuur de nieuwe versie in één bericht: op de eerste regel de gespreksvorm, daaronder elke openingsvraag op een eigen regel. (/stop om niets te wijzigen)',

@@ -2,7 +2,7 @@
 export const harvestExtra = {
   'harvest.changed_by_other': {
     nl: 'Je mede-begeleider heeft intussen ook iets aan deze oogst toegevoegd. Zodat er niets verloren gaat, keur ik deze versie nog niet goed: typ /oogst, dan zie je het bijgewerkte concept en kun je het goedkeuren.',
-    en: 'Your co-facilitator has added to this harvest in the meantime. So that nothing gets lost, I am not approving this version yet: type /oogst to see the updated draft and approve it.',
+    en: 'Your co-facilitator has added to this harvest in the meantime. So that nothing gets lost, I am not approving this version yet: type /harvest to see the updated draft and approve it.',
   },
   'stakeholders.help': {
     nl: 'Zo beheer je belanghebbenden per wijk (zij krijgen goedgekeurde oogsten uit hun wijk):\n/belanghebbenden toevoegen <wijk>; <naam of organisatie>; <e-mail>; chat: <naam in de bot>\n(e-mail en/of chat; wie alleen een e-mailadres heeft, krijgt de oogst via jullie: ik stuur zelf geen e-mail)\n/belanghebbenden <wijk> – de lijst van één wijk\n/belanghebbenden weg <nummer> – iemand van de lijst halen',
@@ -72,11 +72,11 @@ export const harvestExtra = {
   },
   'outcome.none': {
     nl: 'Ik vind geen gedeelde oogst waarvoor jij kunt vastleggen wat ermee is gedaan. Heeft de oogst een nummer? Typ dan /opbrengst <nummer>.',
-    en: 'I cannot find a shared harvest you can record this for. Does it have a number? Then type /opbrengst <number>.',
+    en: 'I cannot find a shared harvest you can record this for. Does it have a number? Then type /outcome <number>.',
   },
   'outcome.none.no_request': {
     nl: 'Ik heb gekeken naar aanvraag #{number}, maar die vind ik niet (of hij is niet van jou). Typ /opbrengst zonder nummer voor de nieuwste gedeelde oogst.',
-    en: 'I looked for request #{number}, but I cannot find it (or it is not yours). Type /opbrengst without a number for the newest shared harvest.',
+    en: 'I looked for request #{number}, but I cannot find it (or it is not yours). Type /outcome without a number for the newest shared harvest.',
   },
   'outcome.none.no_harvest': {
     nl: 'Aanvraag #{number} heeft nog geen oogst: de begeleiders hebben er nog niets over ingevuld. Zodra de oogst is goedgekeurd kun je hier vastleggen wat ermee is gedaan.',

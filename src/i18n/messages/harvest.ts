@@ -15,7 +15,7 @@ export const harvest = {
   },
   'harvest.intro': {
     nl: 'Fijn dat je even tijd maakt voor de oogst van de dialoog bij {label}. Ik stel een paar korte vragen, één voor één. Elke vraag mag je overslaan, en met /stop pauzeer je; /oogst gaat later verder waar je was. Spraakberichten en foto’s (van een flip-over) zijn ook welkom.',
-    en: 'Thanks for taking a moment for the harvest of the dialogue at {label}. I will ask a few short questions, one at a time. You can skip any of them, and /stop pauses; /oogst picks up where you were. Voice notes and photos (of a flip chart) are welcome too.',
+    en: 'Thanks for taking a moment for the harvest of the dialogue at {label}. I will ask a few short questions, one at a time. You can skip any of them, and /stop pauses; /harvest picks up where you were. Voice notes and photos (of a flip chart) are welcome too.',
   },
   'harvest.resume': {
     nl: 'We gaan verder met de oogst van de dialoog bij {label}.',
@@ -107,11 +107,11 @@ export const harvest = {
   },
   'harvest.ask': {
     nl: '🌱 Hoe was de dialoog bij {organisation}? Zullen we nu even de oogst ophalen? Het duurt een paar minuten. Later kan ook: typ dan /oogst.',
-    en: '🌱 How was the dialogue at {organisation}? Shall we collect the harvest now? It takes a few minutes. Later is fine too: just type /oogst.',
+    en: '🌱 How was the dialogue at {organisation}? Shall we collect the harvest now? It takes a few minutes. Later is fine too: just type /harvest.',
   },
   'harvest.nudge': {
     nl: '🌱 Geen haast, maar de oogst van de dialoog bij {organisation} staat nog open. Zullen we hem samen invullen? Typ /oogst wanneer het je uitkomt.',
-    en: '🌱 No rush, but the harvest of the dialogue at {organisation} is still open. Shall we fill it in together? Type /oogst whenever it suits you.',
+    en: '🌱 No rush, but the harvest of the dialogue at {organisation} is still open. Shall we fill it in together? Type /harvest whenever it suits you.',
   },
   'harvest.start_now': { nl: 'Nu beginnen', en: 'Start now' },
   'harvest.alert_coordinator': {
@@ -136,7 +136,7 @@ export const harvest = {
   },
   'harvest.heard_later': {
     nl: 'Uit je {kind} heb ik tekst bij je oogst gezet. Met /oogst ga je verder.',
-    en: 'I added text from your {kind} to your harvest. /oogst picks up where you were.',
+    en: 'I added text from your {kind} to your harvest. /harvest picks up where you were.',
   },
   'harvest.read_failed': {
     nl: 'Sorry, het lukte me niet om je {kind} uit te werken. Ik heb het bewaard en een coördinator kijkt ernaar. Wil je de kern in een paar woorden typen?',

@@ -102,7 +102,7 @@ export const intakeFields = {
   },
   'myrequests.none': {
     nl: 'Er zijn nog geen aanvragen van {organisation}. Met /aanvragen vraag je een dialoog aan.',
-    en: 'There are no requests from {organisation} yet. Use /aanvragen to request a dialogue.',
+    en: 'There are no requests from {organisation} yet. Use /request to request a dialogue.',
   },
   'myrequests.header': { nl: 'Aanvragen van {organisation}:', en: 'Requests from {organisation}:' },
   'myrequests.line': {

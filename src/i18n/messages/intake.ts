@@ -103,11 +103,11 @@ export const intake = {
   'intake.cancel_no': { nl: 'Nee, terug naar de samenvatting', en: 'No, back to the summary' },
   'intake.cancelled': {
     nl: 'De aanvraag is geannuleerd; ik heb niets verstuurd. Met /aanvragen begin je een nieuwe.',
-    en: 'The request has been cancelled; nothing was submitted. Use /aanvragen to start a new one.',
+    en: 'The request has been cancelled; nothing was submitted. Use /request to start a new one.',
   },
   'intake.submitted': {
     nl: 'Dank je wel! Je aanvraag #{number} is verstuurd. Een coördinator bekijkt hem en we zoeken dialoogbegeleiders. Je hoort van mij zodra er nieuws is. Met /mijnaanvragen zie je de status.',
-    en: "Thank you! Your request #{number} has been submitted. A coordinator will review it and we'll look for facilitators. I'll let you know as soon as there is news. Use /mijnaanvragen to see its status.",
+    en: "Thank you! Your request #{number} has been submitted. A coordinator will review it and we'll look for facilitators. I'll let you know as soon as there is news. Use /myrequests to see its status.",
   },
   'intake.notify_coordinator': {
     nl: '📬 Nieuwe aanvraag #{number} van {organisation}\n\n{summary}',

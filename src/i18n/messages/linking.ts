@@ -2,15 +2,15 @@
 export const linking = {
   'link.code': {
     nl: 'Je koppelcode is *{code}* (geldig tot {until}).\nOpen de andere app (Slack, Telegram of de webchat) en typ daar: /koppel {code}',
-    en: 'Your link code is *{code}* (valid until {until}).\nOpen the other app (Slack, Telegram or the web chat) and type there: /koppel {code}',
+    en: 'Your link code is *{code}* (valid until {until}).\nOpen the other app (Slack, Telegram or the web chat) and type there: /link {code}',
   },
   'link.need_onboarding': {
     nl: 'Ben je al aangemeld in een andere app? Vraag daar een code met /koppel en typ hier: /koppel <code>. Nieuw? Meld je aan met /start.',
-    en: 'Already signed up in another app? Ask for a code there with /koppel and type here: /koppel <code>. New? Sign up with /start.',
+    en: 'Already signed up in another app? Ask for a code there with /link and type here: /link <code>. New? Sign up with /start.',
   },
   'link.invalid': {
     nl: 'Die koppelcode ken ik niet of hij is verlopen. Vraag in de andere app een nieuwe met /koppel.',
-    en: "I don't know that link code, or it has expired. Ask for a new one in the other app with /koppel.",
+    en: "I don't know that link code, or it has expired. Ask for a new one in the other app with /link.",
   },
   'link.same_person': {
     nl: 'Deze app is al aan jou gekoppeld.',
@@ -31,7 +31,7 @@ export const linking = {
   },
   'link.unknown_platform': {
     nl: 'Daar ben je (nog) niet gekoppeld. Typ /koppel om een code te krijgen.',
-    en: "You aren't linked there (yet). Type /koppel to get a code.",
+    en: "You aren't linked there (yet). Type /link to get a code.",
   },
   'platform.SLACK': { nl: 'Slack', en: 'Slack' },
   'platform.TELEGRAM': { nl: 'Telegram', en: 'Telegram' },

@@ -42,7 +42,7 @@ export const offers = {
   },
   'offer.monthly_max': {
     nl: 'Dank je! Maar daarmee zou je in die maand boven je eigen maximum aan dialogen komen, dus ik vraag iemand anders. Je maximum pas je aan met /profiel.',
-    en: "Thank you! But that would take you above your own maximum of dialogues for that month, so I'll ask someone else. You can change your maximum with /profiel.",
+    en: "Thank you! But that would take you above your own maximum of dialogues for that month, so I'll ask someone else. You can change your maximum with /profile.",
   },
   'offer.expired_edit': {
     nl: '{original}\n\n— Dit aanbod is verlopen.',
@@ -85,7 +85,7 @@ export const offers = {
   },
   'staffing.nobody': {
     nl: '⚠️ Niemand meer om te vragen voor aanvraag #{number} ({organisation}, {when}, {role}). In aanmerking: {eligible}. {excluded}{suggestions}Kijk met /overzicht of wijs zelf iemand toe.',
-    en: '⚠️ Nobody left to ask for request #{number} ({organisation}, {when}, {role}). Eligible: {eligible}. {excluded}{suggestions}Check /overzicht or assign someone yourself.',
+    en: '⚠️ Nobody left to ask for request #{number} ({organisation}, {when}, {role}). Eligible: {eligible}. {excluded}{suggestions}Check /overview or assign someone yourself.',
   },
   'staffing.excluded_line': {
     nl: 'Niet in aanmerking (soms om meer redenen tegelijk): {list}. ',

@@ -42,7 +42,7 @@ export const onboarding = {
   },
   'onboarding.done.partner': {
     nl: 'Welkom, {name} van {organisation}! Je kunt nu een dialoog aanvragen met /aanvragen.',
-    en: 'Welcome, {name} from {organisation}! You can now request a dialogue with /aanvragen.',
+    en: 'Welcome, {name} from {organisation}! You can now request a dialogue with /request.',
   },
   'onboarding.done.volunteer': {
     nl: 'Welkom, {name}! Je bent aangemeld als dialoogbegeleider. Je krijgt hier straks aanbiedingen voor dialogen.',
@@ -63,19 +63,19 @@ export const onboarding = {
   'help.header': { nl: 'Dit kun je bij mij doen:', en: 'This is what you can do with me:' },
   'help.anyone': {
     nl: '/help – dit overzicht\n/taal – Nederlands of Engels\n/stop – stop waar je mee bezig bent\n/koppel – gebruik me ook in een andere app (Slack, Telegram, webchat)\n/privacy – wat ik over je bewaar; /mijngegevens en /vergeetmij',
-    en: '/help – this overview\n/taal – Dutch or English\n/stop – stop what you are doing\n/koppel – use me in another app too (Slack, Telegram, web chat)\n/privacy – what I keep about you; /mijngegevens and /vergeetmij',
+    en: '/help – this overview\n/language – Dutch or English\n/stop – stop what you are doing\n/link – use me in another app too (Slack, Telegram, web chat)\n/privacy – what I keep about you; /mydata and /forgetme',
   },
   'help.newcomer': { nl: '/start – aanmelden', en: '/start – sign up' },
   'help.partner': {
     nl: '/aanvragen – een dialoog aanvragen\n/mijnaanvragen – je aanvragen en hun status\n/opbrengst <nr> – vertellen wat jullie met een oogst deden',
-    en: '/aanvragen – request a dialogue\n/mijnaanvragen – your requests and their status\n/opbrengst <nr> – tell us what you did with a harvest',
+    en: '/request – request a dialogue\n/myrequests – your requests and their status\n/outcome <nr> – tell us what you did with a harvest',
   },
   'help.volunteer': {
     nl: '/mijnsessies – je komende dialogen (teruggeven kan daar)\n/profiel – talen, wijken, thema’s en wanneer je kunt\n/pauze – even geen aanbiedingen\n/oogst – de oogst van een afgelopen dialoog insturen (of verder gaan)\nAanbiedingen en herinneringen krijg je hier in de chat.',
-    en: '/mijnsessies – your upcoming dialogues (hand one back there)\n/profiel – languages, wijken, themes and when you can\n/pauze – no offers for a while\n/oogst – submit (or continue) the harvest of a past dialogue\nOffers and reminders reach you here in the chat.',
+    en: '/mysessions – your upcoming dialogues (hand one back there)\n/profile – languages, wijken, themes and when you can\n/pause – no offers for a while\n/harvest – submit (or continue) the harvest of a past dialogue\nOffers and reminders reach you here in the chat.',
   },
   'help.coordinator': {
     nl: '/overzicht – open aanvragen, sessies zonder begeleiders, aanbiedingen, deze week, late oogsten\n/kandidaten <nr> – wie past bij een aanvraag, en waarom; toewijzen of uitsluiten\n/instellingen – automatische aanbiedingen en goedkeuring aan/uit\n/eerlijkheid – verdeling van het werk over vrijwilligers\n/niveau <naam> <niveau> – niveau en certificering van een vrijwilliger\n/gespreksvorm <nr> – gespreksvorm en openingsvragen aanpassen\n/uitnodigen <rol> – een eenmalige uitnodigingscode (vrijwilliger, coordinator, partner)\n/rondsturen [wijk] [niveau] – een bericht aan alle vrijwilligers\n/dashboard – een link naar het dashboard in je browser\n/belanghebbenden – wie per wijk de oogsten krijgt\n/reflecties – reflecties van begeleiders, geanonimiseerd\nJe krijgt een bericht bij elke nieuwe aanvraag. /aanvragen kan ook namens een partner.',
-    en: '/overzicht – open requests, unstaffed sessions, offers, this week, late harvests\n/kandidaten <nr> – who fits a request, and why; assign or exclude\n/instellingen – automatic offers and approval on/off\n/eerlijkheid – how work is spread over volunteers\n/niveau <name> <level> – a volunteer’s level and certification\n/gespreksvorm <nr> – edit the format and opening questions\n/uitnodigen <role> – a one-time invite code (volunteer, coordinator, partner)\n/rondsturen [wijk] [level] – a message to all volunteers\n/dashboard – a link to the dashboard in your browser\n/belanghebbenden – who gets the harvests per wijk\n/reflecties – facilitators’ reflections, anonymised\nYou get a message for every new request. /aanvragen also works on behalf of a partner.',
+    en: '/overview – open requests, unstaffed sessions, offers, this week, late harvests\n/candidates <nr> – who fits a request, and why; assign or exclude\n/settings – automatic offers and approval on/off\n/fairness – how work is spread over volunteers\n/level <name> <level> – a volunteer’s level and certification\n/codesign <nr> – edit the format and opening questions\n/invite <role> – a one-time invite code (volunteer, coordinator, partner)\n/broadcast [wijk] [level] – a message to all volunteers\n/dashboard – a link to the dashboard in your browser\n/stakeholders – who gets the harvests per wijk\n/reflections – facilitators’ reflections, anonymised\nYou get a message for every new request. /request also works on behalf of a partner.',
   },
 } as const;

@@ -27,7 +27,7 @@ export const reminders = {
   'reminder.partner_ok_thanks': { nl: 'Dank je! Tot dan.', en: 'Thank you! See you then.' },
   'reminder.partner_changed_thanks': {
     nl: 'Dank je voor het laten weten. Een coördinator neemt contact met je op. Verplaatsen of annuleren kan ook zelf via /mijnaanvragen.',
-    en: 'Thanks for letting us know. A coordinator will contact you. You can also move or cancel it yourself via /mijnaanvragen.',
+    en: 'Thanks for letting us know. A coordinator will contact you. You can also move or cancel it yourself via /myrequests.',
   },
   'reminder.partner_changed_coordinator': {
     nl: '📣 De partner van aanvraag #{number} ({when}) meldt dat er iets veranderd is. Neem even contact op met {contact}.',
