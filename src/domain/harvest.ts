@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseHeadcount } from './headcount.ts';
 import { parseNameList, scrub } from './scrub.ts';
 import { matchThemes, ThemeKeySchema } from './themes.ts';
 
@@ -95,7 +96,7 @@ export function buildHarvest(notes: RawNotes): StructuredHarvest {
   return checkQuotes(
     {
       version: 1,
-      participants: parseCount(notes.answers.participants ?? ''),
+      participants: participantCount(notes.answers.participants ?? ''),
       themes: matchThemes(themed),
       tags: fragments.filter((f) => wordCount(f) <= 4).slice(0, 12),
       items: items.slice(0, 60),
@@ -167,10 +168,8 @@ function normalise(s: string): string {
 
 const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
-function parseCount(text: string): number | null {
-  const m = /\d{1,5}/.exec(text);
-  if (m) return Number(m[0]);
-  const words: Record<string, number> = { geen: 0, een: 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6 };
-  const w = text.trim().toLowerCase().split(/\s+/)[0] ?? '';
-  return words[w] ?? null;
+/** The count the interview accepted (it asks again until one is given or the question skipped). */
+function participantCount(text: string): number | null {
+  const r = parseHeadcount(text);
+  return r.ok ? r.value : null;
 }

@@ -138,6 +138,35 @@ describe('harvest: interview, approval and report (PostgreSQL + Redis, local cha
     );
   });
 
+  it('a count in words is kept and shared; an answer without a number is asked again', async () => {
+    const { sessionId, lead } = await pastSession('harv-e');
+    const partner = new LocalChatClient(app, 'partner');
+    expect(texts(await lead.send('/oogst'))).toContain('1/9');
+    const unclear = await lead.send('weet ik niet precies');
+    expect(texts(unclear)).toContain('geen aantal');
+    expect(texts(unclear)).not.toContain('2/9');
+    expect(
+      unclear
+        .at(-1)
+        ?.buttons?.flat()
+        .map((b) => b.label),
+    ).toContain('Overslaan');
+    const counted = texts(await lead.send('ongeveer twaalf'));
+    expect(counted).toContain('Deelnemers: 12');
+    expect(counted).toContain('2/9');
+    await lead.send('eenzaamheid');
+    await lead.send('Iedereen luisterde naar elkaar en dat gaf veel energie.');
+    for (let i = 0; i < 5; i++) await lead.press('Overslaan');
+    const review = texts(await lead.press('Overslaan'));
+    expect(review).toContain('Dit is de oogst zoals ik hem zou delen');
+    expect(review).toContain('Deelnemers: 12');
+
+    expect(texts(await lead.press('✅ Goedkeuren en delen'))).toContain('gedeeld met Testhuis');
+    expect((await partner.history()).at(-1)?.text).toContain('Deelnemers: 12');
+    const row = await p().harvest.findUniqueOrThrow({ where: { sessionId } });
+    expect(row.structured).toMatchObject({ participants: 12 });
+  });
+
   it('nudges at most twice, then tells the coordinator, then stays quiet', async () => {
     const { sessionId, lead, leadId, number } = await pastSession('harv-c');
     await runTimer(sessionId, 1);

@@ -111,6 +111,38 @@ describe('harvest interview', () => {
     expect(lastText(done)).toContain('gedeeld met Testhuis');
   });
 
+  it('reads the participant count from words and says what it noted', () => {
+    const steps = run([loaded(), text('ongeveer twaalf'), ...ANSWERS.slice(1)]);
+    expect(lastText(steps[2])).toContain('Deelnemers: 12');
+    expect(lastText(steps[2])).toContain('2/9');
+    expect(lastText(steps.at(-1))).toContain('Deelnemers: 12');
+  });
+
+  it.each([
+    ['weet ik niet precies', 'geen aantal'],
+    ['een heleboel', 'geen aantal'],
+    ['2026', 'Meer dan 1000'],
+  ])('asks again, with the skip button, when the count "%s" has no usable number', (answer, expected) => {
+    const [, first, again] = run([loaded(), text(answer)]);
+    expect(again?.state).toEqual(first?.state);
+    expect(again?.effects).toEqual([]);
+    expect(lastText(again)).toContain(expected);
+    expect(again?.replies.at(-1)?.buttons?.[0]?.[0]?.label).toBe('Overslaan');
+    const skipped = harvestFlow.step(again?.state as State, skip, ctx);
+    expect(lastText(skipped)).toContain('2/9');
+    expect(skipped.state?.notes.skipped).toEqual(['participants']);
+  });
+
+  it('asks again in English too', () => {
+    const en = { ...ctx, locale: 'en' as const };
+    const start = harvestFlow.start(en, '');
+    const asked = harvestFlow.step(start.state as State, loaded(), en);
+    const again = harvestFlow.step(asked.state as State, text('no idea'), en);
+    expect(lastText(again)).toContain('could not find a number');
+    const ok = harvestFlow.step(again.state as State, text('about a dozen'), en);
+    expect(lastText(ok)).toContain('Participants: 12');
+  });
+
   it('ends politely when the person is not a facilitator of the session or there is nothing to harvest', () => {
     const [start] = run([]);
     const no = harvestFlow.step(

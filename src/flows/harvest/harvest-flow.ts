@@ -7,6 +7,7 @@ import {
   RawNotesSchema,
   StructuredHarvestSchema,
 } from '../../domain/harvest.ts';
+import { HEADCOUNT_MAX, parseHeadcount } from '../../domain/headcount.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { done, type FlowContext, type FlowDefinition, type Reply, stay, type Transition } from '../types.ts';
 import { type MediaHooks, onMedia, onMediaRead, onMediaSaved } from './harvest-media.ts';
@@ -35,8 +36,11 @@ export const harvestFlow: FlowDefinition<State> = {
     if (state.step === 'ask') {
       const q = HARVEST_QUESTIONS[state.q] as HarvestQuestion;
       if (input.kind === 'text') {
+        const counted = q === 'participants' ? readCount(input.text, ctx) : { prefix: [] };
+        if ('refuse' in counted) return stay(state, [counted.refuse]);
         const notes = { ...state.notes, answers: { ...state.notes.answers, [q]: input.text.trim() } };
-        return advance({ ...state, notes: { ...notes, skipped: notes.skipped.filter((s) => s !== q) } }, ctx);
+        const answered = { ...state, notes: { ...notes, skipped: notes.skipped.filter((s) => s !== q) } };
+        return advance(answered, ctx, counted.prefix);
       }
       if (input.kind === 'button' && input.action === 'harvest.skip') {
         const skipped = [...new Set([...state.notes.skipped, q])];
@@ -185,6 +189,18 @@ function firstOpen(notes: RawNotes, from = 0): number | null {
     if (notes.answers[q] === undefined && !notes.skipped.includes(q)) return i;
   }
   return null;
+}
+
+/**
+ * The participant count must be a number the harvest can hold (dashboards and exports add them up):
+ * say what was read, or ask again with the skip button rather than keep an answer that counts as nothing.
+ */
+function readCount(text: string, ctx: FlowContext): { prefix: Reply[] } | { refuse: Reply } {
+  const l = ctx.locale;
+  const r = parseHeadcount(text);
+  if (r.ok) return { prefix: [{ text: t(l, 'harvest.participants_noted', { count: r.value }) }] };
+  const key = r.error === 'too_many' ? 'harvest.participants_too_many' : 'harvest.participants_unclear';
+  return { refuse: { text: t(l, key, { max: HEADCOUNT_MAX }), buttons: skipButton(ctx) } };
 }
 
 const skipButton = (ctx: FlowContext) => [[{ label: t(ctx.locale, 'harvest.skip'), action: 'harvest.skip' }]];

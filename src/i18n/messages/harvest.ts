@@ -57,6 +57,18 @@ export const harvest = {
     nl: '9/9 Tot slot, voor de leergemeenschap: wat neem je zelf mee uit deze dialoog? Dit deel blijft binnen de organisatie en gaat nooit naar de partner.',
     en: '9/9 Finally, for the learning community: what do you take away yourself? This stays within the organisation and never goes to the partner.',
   },
+  'harvest.participants_noted': {
+    nl: 'Genoteerd ✓ Deelnemers: {count}',
+    en: 'Noted ✓ Participants: {count}',
+  },
+  'harvest.participants_unclear': {
+    nl: 'Daar kon ik geen aantal uit halen. Hoeveel mensen deden er (ongeveer) mee? Typ bijvoorbeeld "12" of "ongeveer twaalf", of druk op Overslaan als je het niet weet.',
+    en: 'I could not find a number in that. How many people took part (roughly)? Type for example "12" or "about twelve", or press Skip if you do not know.',
+  },
+  'harvest.participants_too_many': {
+    nl: 'Meer dan {max} mensen? Dat klopt vast niet helemaal. Typ het aantal deelnemers, bijvoorbeeld "12", of druk op Overslaan.',
+    en: 'More than {max} people? That does not look quite right. Type the number of participants, for example "12", or press Skip.',
+  },
   'harvest.skip': { nl: 'Overslaan', en: 'Skip' },
   'harvest.media_kept': {
     nl: 'Dank je, ik heb je {kind} bij de oogst bewaard. Een coördinator kijkt ernaar; wil je de kern ook even in een paar woorden typen? Of druk op Overslaan.',
