@@ -138,9 +138,11 @@ describe('harvest: interview, approval and report (PostgreSQL + Redis, local cha
     );
   });
 
-  it('a count in words is kept and shared; an answer without a number is asked again', async () => {
+  it('a count in words is kept, a missing one asked again; a wrong item number is named, with the buttons', async () => {
     const { sessionId, lead } = await pastSession('harv-e');
     const partner = new LocalChatClient(app, 'partner');
+    const hasApprove = (messages: Awaited<ReturnType<typeof lead.send>>) =>
+      messages.some((m) => m.buttons?.flat().some((b) => b.label === '✅ Goedkeuren en delen'));
     expect(texts(await lead.send('/oogst'))).toContain('1/9');
     const unclear = await lead.send('weet ik niet precies');
     expect(texts(unclear)).toContain('geen aantal');
@@ -160,6 +162,13 @@ describe('harvest: interview, approval and report (PostgreSQL + Redis, local cha
     const review = texts(await lead.press('Overslaan'));
     expect(review).toContain('Dit is de oogst zoals ik hem zou delen');
     expect(review).toContain('Deelnemers: 12');
+
+    const missing = await lead.send('weg 99');
+    expect(texts(missing)).toContain('Er is geen onderdeel 99: de oogst heeft alleen onderdeel 1');
+    expect(hasApprove(missing)).toBe(true);
+    const notUnderstood = await lead.send('hoe werkt dit?');
+    expect(texts(notUnderstood)).toContain('Dat begreep ik niet');
+    expect(hasApprove(notUnderstood)).toBe(true);
 
     expect(texts(await lead.press('✅ Goedkeuren en delen'))).toContain('gedeeld met Testhuis');
     expect((await partner.history()).at(-1)?.text).toContain('Deelnemers: 12');

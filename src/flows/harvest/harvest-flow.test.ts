@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { volunteerContext } from '../../../test/support/flow-context.ts';
-import { StructuredHarvestSchema } from '../../domain/harvest.ts';
+import { buildHarvest, StructuredHarvestSchema } from '../../domain/harvest.ts';
 import type { FlowInput, Transition } from '../types.ts';
 import { harvestFlow } from './harvest-flow.ts';
 
@@ -141,6 +141,31 @@ describe('harvest interview', () => {
     expect(lastText(again)).toContain('could not find a number');
     const ok = harvestFlow.step(again.state as State, text('about a dozen'), en);
     expect(lastText(ok)).toContain('Participants: 12');
+  });
+
+  it('at review, an item number that does not exist is named with the range, and the buttons come back', () => {
+    const steps = run([loaded(), ...ANSWERS]);
+    const review = steps.at(-1)?.state as State;
+    const items = buildHarvest(review.notes).items.length;
+    const none = harvestFlow.step(review, text('weg 99'), ctx);
+    expect(none.state).toEqual(review);
+    expect(lastText(none)).toContain('geen onderdeel 99');
+    expect(lastText(none)).toContain(`onderdelen 1 tot en met ${items}`);
+    expect(
+      none.replies
+        .at(-1)
+        ?.buttons?.flat()
+        .map((b) => b.action),
+    ).toContain('harvest.approve');
+    expect(lastText(harvestFlow.step(review, text('drop 0'), ctx))).toContain('geen onderdeel 0');
+    const unclear = harvestFlow.step(review, text('iets anders'), ctx);
+    expect(lastText(unclear)).toContain('begreep ik niet');
+    expect(
+      unclear.replies
+        .at(-1)
+        ?.buttons?.flat()
+        .map((b) => b.action),
+    ).toContain('harvest.approve');
   });
 
   it('ends politely when the person is not a facilitator of the session or there is nothing to harvest', () => {

@@ -63,19 +63,7 @@ export const harvestFlow: FlowDefinition<State> = {
           [{ type: 'harvestApprove', sessionId: state.sessionId, harvest }],
         );
       }
-      if (input.kind === 'text') {
-        const m = /^\s*(weg|drop|intern|internal|niet delen|delen|share)\s+(\d{1,2})\s*$/i.exec(input.text);
-        if (!m) return stay(state, [{ text: t(l, 'harvest.review_help') }]);
-        const n = Number(m[2]);
-        const verb = (m[1] ?? '').toLowerCase();
-        const next =
-          verb === 'weg' || verb === 'drop'
-            ? { ...state, drop: [...new Set([...state.drop, n])] }
-            : verb === 'delen' || verb === 'share'
-              ? { ...state, drop: state.drop.filter((x) => x !== n), hide: state.hide.filter((x) => x !== n) }
-              : { ...state, hide: [...new Set([...state.hide, n])] };
-        return stay(next, review(next, ctx));
-      }
+      if (input.kind === 'text') return onReviewText(state, input.text, ctx);
     }
     return stay(state, harvestFlow.reprompt(state, ctx));
   },
@@ -219,9 +207,35 @@ function review(state: State, ctx: FlowContext): Reply[] {
   return [
     {
       text: t(l, 'harvest.review', { organisation: state.organisation, body }),
-      buttons: [[{ label: t(l, 'harvest.approve'), action: 'harvest.approve' }]],
+      buttons: reviewButtons(ctx),
     },
   ];
+}
+
+const reviewButtons = (ctx: FlowContext) => [
+  [{ label: t(ctx.locale, 'harvest.approve'), action: 'harvest.approve' }],
+];
+
+/** "weg 3" / "intern 3" / "delen 3" on the review; anything else is answered with the buttons again. */
+function onReviewText(state: State, text: string, ctx: FlowContext): Transition<State> {
+  const l = ctx.locale;
+  const m = /^\s*(weg|drop|intern|internal|niet delen|delen|share)\s+(\d{1,3})\s*$/i.exec(text);
+  if (!m) return stay(state, [{ text: t(l, 'harvest.review_help'), buttons: reviewButtons(ctx) }]);
+  const n = Number(m[2]);
+  const last = draftOf(state).items.length;
+  if (n < 1 || n > last) {
+    const key =
+      last === 0 ? 'harvest.no_item.none' : last === 1 ? 'harvest.no_item.one' : 'harvest.no_item.many';
+    return stay(state, [{ text: t(l, key, { n, last }), buttons: reviewButtons(ctx) }]);
+  }
+  const verb = (m[1] ?? '').toLowerCase();
+  const next =
+    verb === 'weg' || verb === 'drop'
+      ? { ...state, drop: [...new Set([...state.drop, n])] }
+      : verb === 'delen' || verb === 'share'
+        ? { ...state, drop: state.drop.filter((x) => x !== n), hide: state.hide.filter((x) => x !== n) }
+        : { ...state, hide: [...new Set([...state.hide, n])] };
+  return stay(next, review(next, ctx));
 }
 
 function errorKey(error: string): MessageKey {

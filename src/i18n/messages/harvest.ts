@@ -89,6 +89,18 @@ export const harvest = {
     nl: 'Dat begreep ik niet. Typ bijvoorbeeld "weg 2", "intern 2" of "delen 2", of druk op Goedkeuren.',
     en: 'I did not understand that. Type for example "drop 2", "internal 2" or "share 2", or press Approve.',
   },
+  'harvest.no_item.many': {
+    nl: 'Er is geen onderdeel {n}: de oogst heeft onderdelen 1 tot en met {last}. Typ bijvoorbeeld "weg {last}", of druk op Goedkeuren.',
+    en: 'There is no item {n}: the harvest has items 1 to {last}. Type for example "drop {last}", or press Approve.',
+  },
+  'harvest.no_item.one': {
+    nl: 'Er is geen onderdeel {n}: de oogst heeft alleen onderdeel 1. Typ bijvoorbeeld "weg 1", of druk op Goedkeuren.',
+    en: 'There is no item {n}: the harvest has only item 1. Type for example "drop 1", or press Approve.',
+  },
+  'harvest.no_item.none': {
+    nl: 'Er is geen onderdeel {n}: deze oogst heeft geen genummerde onderdelen. Druk op Goedkeuren om hem zo te delen.',
+    en: 'There is no item {n}: this harvest has no numbered items. Press Approve to share it as it is.',
+  },
   'harvest.approve': { nl: '✅ Goedkeuren en delen', en: '✅ Approve and share' },
   'harvest.approved': {
     nl: 'Dank je wel! De oogst is goedgekeurd en gedeeld met {organisation}. Je reflectie blijft binnen de leergemeenschap.',
