@@ -39,7 +39,12 @@ describe('volunteer profile through the local web chat (PostgreSQL + Redis)', ()
     expect(texts(await joost.press('✔️ Klaar'))).toContain('Wijken: Overvecht, West');
 
     await joost.press('🗓️ Beschikbaarheid');
-    expect(texts(await joost.send('ma en wo avond, za ochtend'))).toContain('ma avond, wo avond, za ochtend');
+    expect(texts(await joost.send('alleen ma en wo avond, za ochtend'))).toContain(
+      'Gekozen: ma avond, wo avond, za ochtend',
+    );
+    expect(texts(await joost.press('✔️ Klaar'))).toContain(
+      'Meestal beschikbaar: ma avond, wo avond, za ochtend',
+    );
 
     await joost.press('🔢 Maximum per maand');
     expect(texts(await joost.send('veel'))).toContain('getal van 0 tot 20');
@@ -68,6 +73,52 @@ describe('volunteer profile through the local web chat (PostgreSQL + Redis)', ()
     });
     expect(audit).toHaveLength(4);
     expect(await app.db.prisma.conversation.count({ where: { personId: after.personId } })).toBe(0);
+  });
+
+  it('typing in the availability and wijk pickers adds to what was tapped; only Klaar saves', async () => {
+    const mohamed = new LocalChatClient(app, 'volunteer-mohamed');
+    const before = await profileOf('volunteer-mohamed');
+    await mohamed.send('/profiel');
+    await mohamed.press('🗓️ Beschikbaarheid');
+    await mohamed.press('za avond');
+    const typed = texts(await mohamed.send('zondagmiddag ook'));
+    expect(typed).toContain('Toegevoegd: zo middag. Nog niet opgeslagen');
+    expect(typed).toContain('Gekozen: ma avond, di avond, wo middag+avond, do avond, za avond, zo middag');
+    expect(typed).not.toContain('Opgeslagen ✓');
+    expect((await profileOf('volunteer-mohamed')).availability).toEqual(before.availability);
+    expect(texts(await mohamed.send('soms'))).toContain('begrijp ik niet helemaal');
+    expect(texts(await mohamed.send('maandag niet meer'))).toContain('Weggehaald: ma avond.');
+    expect(texts(await mohamed.press('✔️ Klaar'))).toContain(
+      'Meestal beschikbaar: di avond, wo middag+avond, do avond, za avond, zo middag',
+    );
+    const stored = parseAvailability((await profileOf('volunteer-mohamed')).availability);
+    expect(stored.ok && stored.value.weekly).toEqual({
+      tue: ['evening'],
+      wed: ['afternoon', 'evening'],
+      thu: ['evening'],
+      sat: ['evening'],
+      sun: ['afternoon'],
+    });
+    await mohamed.press('✔️ Klaar');
+
+    const res = await fetch(`${app.url}/api/local/personas`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Lina' }),
+    });
+    const lina = new LocalChatClient(app, ((await res.json()) as { persona: { key: string } }).persona.key);
+    await lina.send('/start DEMO-VRIJWILLIGER');
+    await lina.press('Lina');
+    await lina.press('✅ Akkoord');
+    await lina.press('📝 Profiel nu invullen');
+    await lina.press('📍 Wijken');
+    await lina.press('Overvecht');
+    const wijken = texts(await lina.send('Lombok en Kanaleneiland'));
+    expect(wijken).toContain('Toegevoegd: West, Zuidwest.');
+    expect(wijken).toContain('Gekozen: Overvecht, West, Zuidwest');
+    expect(wijken).not.toContain('Opgeslagen ✓');
+    expect(texts(await lina.press('✔️ Klaar'))).toContain('Wijken: Overvecht, West, Zuidwest');
+    expect(await profileOf(lina.persona)).toMatchObject({ wijken: ['overvecht', 'west', 'zuidwest'] });
   });
 
   it('/pauze tot <date> pauses until that date; /pauze uit ends it', async () => {

@@ -6,16 +6,17 @@ import {
   type Weekday,
 } from '../../domain/matching/availability.ts';
 import type { ThemeKey } from '../../domain/themes.ts';
-import { WIJKEN, type WijkKey } from '../../domain/wijken.ts';
-import { type Locale, t } from '../../i18n/index.ts';
+import type { WijkKey } from '../../domain/wijken.ts';
+import { t } from '../../i18n/index.ts';
 import { type FlowContext, type FlowInput, stay, type Transition } from '../types.ts';
 import { onException, onPause } from './date-answers.ts';
+import { type Typed, typeAvailability, typeThemes, typeWijken } from './picker-typing.ts';
 import { isTheme, isWijk } from './profile-format.ts';
-import { parseMaxPerMonth, parseThemeList, parseWijkList } from './profile-parse.ts';
+import { parseMaxPerMonth } from './profile-parse.ts';
 import { save } from './profile-save.ts';
 import type { ProfileState, Section } from './profile-state.ts';
 import { PROFILE_THEMES, promptFor } from './profile-view.ts';
-import { PRESETS, parseWeekly, toggleSlot } from './weekly-parse.ts';
+import { PRESETS, toggleSlot } from './weekly-parse.ts';
 
 type Result = Transition<ProfileState>;
 
@@ -84,9 +85,7 @@ export function answer(state: ProfileState, section: Section, input: FlowInput, 
         );
       }
       if (typed === null) return refuse(t(l, 'profile.use_buttons'));
-      const r = parseWijkList(typed);
-      if (!r.ok) return refuse(wijkError(l, r.detail ?? typed));
-      return save(state, r.value, 'wijken');
+      return typedChoice(state, typeWijken(typed, state.draft, l), ctx, refuse);
     }
     case 'themes': {
       const chosen = state.draft.themes ?? [];
@@ -100,9 +99,7 @@ export function answer(state: ProfileState, section: Section, input: FlowInput, 
       }
       if (isDone) return save(state, { themes: chosen }, 'themes');
       if (typed === null) return refuse(t(l, 'profile.use_buttons'));
-      const r = parseThemeList(typed);
-      if (!r.ok) return refuse(t(l, 'profile.invalid.theme', { text: r.detail ?? typed }));
-      return save(state, { themes: r.value }, 'themes');
+      return typedChoice(state, typeThemes(typed, state.draft, l), ctx, refuse);
     }
     case 'availability': {
       const weekly = state.draft.weekly ?? {};
@@ -119,9 +116,7 @@ export function answer(state: ProfileState, section: Section, input: FlowInput, 
       }
       if (isDone) return save(state, { weekly }, 'availability');
       if (typed === null) return refuse(t(l, 'profile.use_buttons'));
-      const r = parseWeekly(typed);
-      if (!r.ok) return refuse(t(l, 'profile.invalid.availability', { unknown: r.detail ?? typed }));
-      return save(state, { weekly: r.value }, 'availability');
+      return typedChoice(state, typeAvailability(typed, state.draft, l), ctx, refuse);
     }
     case 'exceptions':
       return onException(state, { typed, button, refuse }, ctx);
@@ -157,6 +152,18 @@ function redraw(state: ProfileState, patch: ProfileState['draft'], ctx: FlowCont
   return stay(next, promptFor(next, ctx));
 }
 
-function wijkError(l: Locale, text: string): string {
-  return t(l, 'profile.invalid.wijk', { text, wijken: WIJKEN.map((w) => w.name).join(', ') });
+/**
+ * Typing in a picker changes the selection like tapping does (added to it, unless the words say
+ * otherwise) and says what changed; only Done saves, so a typed answer never silently replaces
+ * what was chosen before.
+ */
+function typedChoice(
+  state: ProfileState,
+  typed: Typed,
+  ctx: FlowContext,
+  refuse: (message: string) => Result,
+): Result {
+  if (!typed.ok) return refuse(typed.message);
+  const next: ProfileState = { ...state, draft: typed.draft };
+  return stay(next, [{ text: typed.note }, ...promptFor(next, ctx)]);
 }

@@ -101,9 +101,18 @@ describe('volunteer profile flow (pure transitions)', () => {
       { wijken: ['overvecht'], anywhere: false },
     ],
     ['wijken', [press('toggle', 'anywhere'), press('done')], { wijken: [], anywhere: true }],
-    ['wijken', [text('Overvecht en Lombok')], { wijken: ['overvecht', 'west'], anywhere: false }],
+    [
+      'wijken',
+      [text('Overvecht en Lombok'), press('done')],
+      { wijken: ['leidsche-rijn', 'overvecht', 'west'], anywhere: false },
+    ],
+    ['wijken', [text('alleen Zuid'), text('klaar')], { wijken: ['zuid'], anywhere: false }],
     ['themes', [press('toggle', 'klimaat'), press('toggle', 'wonen'), press('done')], { themes: ['wonen'] }],
-    ['themes', [text('eenzaamheid, armoede')], { themes: ['eenzaamheid', 'armoede'] }],
+    [
+      'themes',
+      [text('eenzaamheid, armoede'), press('done')],
+      { themes: ['klimaat', 'eenzaamheid', 'armoede'] },
+    ],
     [
       'availability',
       [
@@ -121,7 +130,7 @@ describe('volunteer profile flow (pure transitions)', () => {
     ],
     [
       'availability',
-      [text('ma en wo avond, za ochtend')],
+      [text('ma en wo avond, za ochtend'), press('done')],
       { weekly: { mon: ['evening'], wed: ['evening'], sat: ['morning'] } },
     ],
     ['exceptions', [text('niet op 24-12-2026')], { addUnavailable: '2026-12-24' }],
@@ -160,6 +169,124 @@ describe('volunteer profile flow (pure transitions)', () => {
     expect(r.effects).toEqual([]);
     expect(r.replies[0]?.text).toContain(expected);
     expect(r.replies[0]?.buttons?.length).toBeGreaterThan(0);
+  });
+
+  describe('typing in a picker changes the selection and waits for Klaar', () => {
+    const EVENINGS: ProfileSnapshot = {
+      ...SNAPSHOT,
+      availability: {
+        ...SNAPSHOT.availability,
+        weekly: { mon: ['evening'], tue: ['evening'], wed: ['afternoon', 'evening'], thu: ['evening'] },
+      },
+    };
+
+    it('"zondagmiddag ook" after a tap adds to what was chosen, says so, and saves nothing until Klaar', () => {
+      const steps = run(
+        [press('edit', 'availability'), press('toggle', 'sat:evening'), text('zondagmiddag ook')],
+        { profile: EVENINGS },
+      );
+      const typed = last(steps);
+      expect(steps.flatMap((s) => s.effects)).toEqual([]);
+      expect(typed.state?.step).toBe('availability');
+      expect(typed.replies[0]?.text).toBe(
+        'Toegevoegd: zo middag. Nog niet opgeslagen: tik op Klaar als het zo goed is.',
+      );
+      expect(typed.replies.at(-1)?.text).toContain(
+        'Gekozen: ma avond, di avond, wo middag+avond, do avond, za avond, zo middag',
+      );
+      expect(labels(typed)).toContain('✔️ Klaar');
+      const saved = profileFlow.step(typed.state as ProfileState, press('done'), ctx());
+      expect(saved.effects).toEqual([
+        {
+          type: 'saveProfile',
+          patch: {
+            weekly: {
+              mon: ['evening'],
+              tue: ['evening'],
+              wed: ['afternoon', 'evening'],
+              thu: ['evening'],
+              sat: ['evening'],
+              sun: ['afternoon'],
+            },
+          },
+        },
+      ]);
+    });
+
+    it('a typed wijk joins the tapped ones', () => {
+      const typed = last(
+        run([press('edit', 'wijken'), press('toggle', 'overvecht'), text('Lombok en Kanaleneiland')]),
+      );
+      expect(typed.effects).toEqual([]);
+      expect(typed.replies[0]?.text).toContain('Toegevoegd: West, Zuidwest.');
+      expect(typed.state?.draft).toMatchObject({
+        wijken: ['leidsche-rijn', 'overvecht', 'west', 'zuidwest'],
+        anywhere: false,
+      });
+      // "Anywhere" and named wijken exclude each other, as the buttons do: what was just typed wins.
+      const anywhere = profileFlow.step(typed.state as ProfileState, text('maakt niet uit'), ctx());
+      expect(anywhere.state?.draft).toMatchObject({ wijken: [], anywhere: true });
+      const lombok = profileFlow.step(anywhere.state as ProfileState, text('Lombok ook'), ctx());
+      expect(lombok.state?.draft).toMatchObject({ wijken: ['west'], anywhere: false });
+      expect(lombok.replies[0]?.text).toContain('Toegevoegd: West. Weggehaald: overal in de stad.');
+    });
+
+    it.each([
+      [
+        'maandag niet meer',
+        'Weggehaald: ma avond.',
+        { tue: ['evening'], wed: ['afternoon', 'evening'], thu: ['evening'] },
+      ],
+      [
+        'alleen het weekend',
+        'Weggehaald: ma avond, di avond, wo middag+avond, do avond.',
+        { sat: ['morning', 'afternoon', 'evening'], sun: ['morning', 'afternoon', 'evening'] },
+      ],
+      [
+        'woensdagmiddag niet meer, wel vrijdagavond',
+        'Toegevoegd: vr avond. Weggehaald: wo middag.',
+        { mon: ['evening'], tue: ['evening'], wed: ['evening'], thu: ['evening'], fri: ['evening'] },
+      ],
+      ['geen', 'Weggehaald: ma avond, di avond, wo middag+avond, do avond.', {}],
+      [
+        'ma avond',
+        'verandert er niets',
+        { mon: ['evening'], tue: ['evening'], wed: ['afternoon', 'evening'], thu: ['evening'] },
+      ],
+    ])('"%s" → "%s"', (typed, said, weekly) => {
+      const r = last(run([press('edit', 'availability'), text(typed)], { profile: EVENINGS }));
+      expect(r.effects).toEqual([]);
+      expect(r.replies[0]?.text).toContain(said);
+      expect(r.state?.draft.weekly).toEqual(weekly);
+    });
+
+    it('what is not understood is said politely and the selection stays as it was', () => {
+      const toggled = last(
+        run([press('edit', 'availability'), press('toggle', 'sat:evening')], { profile: EVENINGS }),
+      );
+      for (const [input, said] of [
+        ['soms', 'begrijp ik niet helemaal ("soms")'],
+        ['ook', 'begrijp ik niet helemaal'],
+        ['alleen niet maandag', 'toevoegen of weghalen'],
+      ]) {
+        const r = profileFlow.step(toggled.state as ProfileState, text(input as string), ctx());
+        expect(r.state).toEqual(toggled.state);
+        expect(r.effects).toEqual([]);
+        expect(r.replies[0]?.text).toContain(said);
+        expect(r.replies[0]?.buttons?.length).toBeGreaterThan(0);
+      }
+    });
+
+    it('in English too, and for themes', () => {
+      const en = ctx('en');
+      const r = last(
+        run([press('edit', 'availability'), text('not Monday any more')], { profile: EVENINGS, c: en }),
+      );
+      expect(r.replies[0]?.text).toBe('Removed: Mon evening. Not saved yet: tap Done when it looks right.');
+      const themes = last(run([press('edit', 'themes'), text('wonen ook')]));
+      expect(themes.effects).toEqual([]);
+      expect(themes.state?.draft.themes).toEqual(['klimaat', 'wonen']);
+    });
   });
 
   it('after a save it says so and shows the updated overview', () => {

@@ -73,16 +73,16 @@ export const profile = {
   'profile.lang.nl': { nl: 'Nederlands', en: 'Dutch' },
   'profile.lang.nl_en': { nl: 'Nederlands en Engels', en: 'Dutch and English' },
   'profile.ask.wijken': {
-    nl: 'In welke wijken begeleid je graag? Tik een wijk aan of uit, of typ de namen. Maakt het je niet uit, kies dan "Overal". Tik daarna op Klaar.\n\nGekozen: {current}',
-    en: 'In which neighbourhoods would you like to facilitate? Tap a wijk to switch it on or off, or type the names. If you don\'t mind, choose "Anywhere". Then tap Done.\n\nChosen: {current}',
+    nl: 'In welke wijken begeleid je graag? Tik een wijk aan of uit, of typ de namen (bijvoorbeeld "Lombok ook" of "Overvecht niet meer"). Maakt het je niet uit, kies dan "Overal". Tik daarna op Klaar.\n\nGekozen: {current}',
+    en: 'In which neighbourhoods would you like to facilitate? Tap a wijk to switch it on or off, or type the names (for example "Lombok too" or "not Overvecht any more"). If you don\'t mind, choose "Anywhere". Then tap Done.\n\nChosen: {current}',
   },
   'profile.ask.themes': {
     nl: "Bij welke thema's begeleid je graag? Tik een thema aan of uit (of typ ze) en tik daarna op Klaar. Niets gekozen betekent: geen voorkeur.\n\nGekozen: {current}",
     en: 'Which themes would you like to facilitate? Tap a theme on or off (or type them), then tap Done. Nothing chosen means: no preference.\n\nChosen: {current}',
   },
   'profile.ask.availability': {
-    nl: 'Wanneer kun je meestal? Tik per dag op ochtend (8–12), middag (12–17) of avond (17–22), kies een snelle keuze, of typ het, bijvoorbeeld "ma en wo avond, za ochtend". Tik daarna op Klaar.\n\nGekozen: {current}',
-    en: 'When are you usually available? Tap morning (8–12), afternoon (12–17) or evening (17–22) per day, pick a quick choice, or type it, for example "Mon and Wed evening, Sat morning". Then tap Done.\n\nChosen: {current}',
+    nl: 'Wanneer kun je meestal? Tik per dag op ochtend (8–12), middag (12–17) of avond (17–22), kies een snelle keuze, of typ het, bijvoorbeeld "ma en wo avond, za ochtend" of "zondagmiddag ook". Tik daarna op Klaar.\n\nGekozen: {current}',
+    en: 'When are you usually available? Tap morning (8–12), afternoon (12–17) or evening (17–22) per day, pick a quick choice, or type it, for example "Mon and Wed evening, Sat morning" or "Sunday afternoon too". Then tap Done.\n\nChosen: {current}',
   },
   'profile.preset.evenings': { nl: 'Doordeweeks ’s avonds', en: 'Weekday evenings' },
   'profile.preset.daytime': { nl: 'Doordeweeks overdag', en: 'Weekdays, daytime' },
@@ -165,6 +165,20 @@ export const profile = {
   'profile.invalid.exceptions_full': {
     nl: 'Je hebt al {max} datums opgegeven. Haal er eerst een paar weg.',
     en: 'You have already given {max} dates. Please remove a few first.',
+  },
+  'profile.typed.added': { nl: 'Toegevoegd: {items}.', en: 'Added: {items}.' },
+  'profile.typed.removed': { nl: 'Weggehaald: {items}.', en: 'Removed: {items}.' },
+  'profile.typed.changed': {
+    nl: '{changes} Nog niet opgeslagen: tik op Klaar als het zo goed is.',
+    en: '{changes} Not saved yet: tap Done when it looks right.',
+  },
+  'profile.typed.unchanged': {
+    nl: 'Daarmee verandert er niets aan wat je gekozen had.',
+    en: 'That does not change what you had chosen.',
+  },
+  'profile.invalid.mixed': {
+    nl: 'Wil je iets toevoegen of weghalen? Zeg het één voor één, bijvoorbeeld "zondagmiddag ook" of "maandag niet meer", of gebruik de knoppen.',
+    en: 'Do you want to add something or remove it? One at a time, please, for example "Sunday afternoon too" or "not Monday any more", or use the buttons.',
   },
   'profile.use_buttons': {
     nl: 'Tik op een van de knoppen, of typ je antwoord.',
