@@ -66,6 +66,9 @@ export async function staffSession(
   for (const role of ROLES) {
     const places = openPlaces(session, role);
     if (places <= 0) continue;
+    // From here on we are looking for facilitators, also when nobody can be asked right now: the
+    // partner should not read "awaiting review" while a coordinator has been alerted.
+    if (role === 'LEAD') await repos.setRequestStatus(session.requestId, 'STAFFING');
     const pending = session.offers.filter((o) => o.role === role && o.status === 'OPEN' && o.expiresAt > now);
     if (pending.length > 0) continue; // a wave is still running
     const skip = new Set([
@@ -88,7 +91,6 @@ export async function staffSession(
     );
     for (const offer of created) await sendOffer(scope, session, offer);
     scope.timers.push({ kind: OFFER_WAVE_TIMER, id: `${sessionId}.${role}.${wave}`, dueAt: expiresAt });
-    await repos.setRequestStatus(session.requestId, 'STAFFING');
     await repos.audit({
       actorId: null,
       action: 'offers.wave',
