@@ -4,6 +4,7 @@ import type { FlowRepos } from '../flows/ports.ts';
 import type { RoleName } from '../flows/types.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { isLocale } from '../i18n/index.ts';
+import { partnerRequestsWhere } from './partner-requests.ts';
 import { prismaSql } from './sql.ts';
 import { turnRepos } from './turn-repos.ts';
 
@@ -151,10 +152,9 @@ export function flowRepos(
         where: { personId },
         include: { organisation: true },
       });
-      const orgIds = memberships.map((m) => m.organisationId);
       const requests = await tx.dialogueRequest.findMany({
-        where: orgIds.length ? { organisationId: { in: orgIds } } : { requestedById: personId },
-        include: { sessions: { orderBy: { startsAt: 'asc' } } },
+        where: partnerRequestsWhere(personId, memberships),
+        include: { sessions: { orderBy: { startsAt: 'asc' } }, organisation: true },
         orderBy: { number: 'desc' },
         take: 20,
       });
@@ -162,6 +162,10 @@ export function flowRepos(
         organisation: memberships.map((m) => m.organisation.name).join(', ') || null,
         items: requests.map((r) => ({
           number: r.number,
+          // Named only when it is not one of the person's own (they filed it for another organisation).
+          organisation: memberships.some((m) => m.organisationId === r.organisationId)
+            ? null
+            : r.organisation.name,
           theme: r.theme,
           status: r.status,
           firstStart: r.sessions[0]?.startsAt ?? null,

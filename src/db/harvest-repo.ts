@@ -63,6 +63,26 @@ export function harvestRepos(tx: Tx): HarvestRepos {
       });
       return count === 1;
     },
+    async completeRequestIfHarvested(sessionId) {
+      const session = await tx.dialogueSession.findUnique({
+        where: { id: sessionId },
+        select: { requestId: true },
+      });
+      if (!session) return;
+      const waiting = await tx.dialogueSession.count({
+        where: {
+          requestId: session.requestId,
+          status: { not: 'CANCELLED' },
+          OR: [{ harvest: null }, { harvest: { status: { notIn: ['APPROVED', 'SHARED'] } } }],
+        },
+      });
+      if (waiting > 0) return;
+      // Only a request that was under way; a cancelled or declined one stays so.
+      await tx.dialogueRequest.updateMany({
+        where: { id: session.requestId, status: { in: ['SUBMITTED', 'APPROVED', 'STAFFING', 'STAFFED'] } },
+        data: { status: 'DONE' },
+      });
+    },
     async markShared(sessionId) {
       await tx.harvest.update({ where: { sessionId }, data: { status: 'SHARED' } });
     },

@@ -2,6 +2,7 @@ import type { Platform } from '../bots/ports.ts';
 import type { RoleName } from '../flows/types.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { isLocale, type Locale } from '../i18n/index.ts';
+import { partnerRequestsWhere } from './partner-requests.ts';
 
 /** A request as a home screen lists it. */
 export interface HomeRequest {
@@ -77,8 +78,7 @@ export function homeRepo(prisma: PrismaClient) {
       };
       if (!data.onboarded) return data;
       if (p.roles.includes('PARTNER')) {
-        const orgIds = p.memberships.map((m) => m.organisationId);
-        const where = orgIds.length ? { organisationId: { in: orgIds } } : { requestedById: personId };
+        const where = partnerRequestsWhere(personId, p.memberships);
         const [rows, total] = await Promise.all([
           prisma.dialogueRequest.findMany({
             where,

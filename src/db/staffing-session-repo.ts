@@ -21,7 +21,7 @@ export function staffingSessionRepo(
         include: {
           request: { include: { organisation: true } },
           assignments: {
-            where: { status: 'ACTIVE' },
+            where: { status: { in: ['ACTIVE', 'RELEASED'] } },
             include: { person: { select: { displayName: true } } },
           },
           offers: true,
@@ -49,12 +49,14 @@ export function staffingSessionRepo(
         status: s.status,
         facilitatorsNeeded: s.needsCoFacilitator ? 2 : 1,
         traineePlaces: s.traineeWelcome ? 1 : 0,
-        assignments: s.assignments.map((a) => ({
-          id: a.id,
-          personId: a.personId,
-          role: a.role,
-          name: firstName(a.person.displayName),
-        })),
+        assignments: s.assignments
+          .filter((a) => a.status === 'ACTIVE')
+          .map((a) => ({
+            id: a.id,
+            personId: a.personId,
+            role: a.role,
+            name: firstName(a.person.displayName),
+          })),
         offers: s.offers.map((o) => ({
           id: o.id,
           personId: o.personId,
@@ -64,6 +66,7 @@ export function staffingSessionRepo(
           expiresAt: o.expiresAt,
         })),
         excluded: s.exclusions.map((e) => e.personId),
+        handedBack: s.assignments.filter((a) => a.status === 'RELEASED').map((a) => a.personId),
         contact: { name: r.contactName, email: r.contactEmail, phone: r.contactPhone },
         calendarSequence: s.calendarSequence,
         requestCreatedAt: r.createdAt,

@@ -59,9 +59,20 @@ async function candidates(args: string, s: EffectScope): Promise<EffectResult> {
     )
       continue;
     shown++;
-    const skip = new Set([...session.excluded, ...session.assignments.map((a) => a.personId)]);
+    // Who gave this very session back or said no to it is not suggested again (automatic waves skip them too).
+    const notAgain = notAskedAgain(session);
+    const skip = new Set([
+      ...session.excluded,
+      ...session.assignments.map((a) => a.personId),
+      ...notAgain.keys(),
+    ]);
     const ranking = rankForOffer({ session, role, skip, now: s.ctx.now, zone: s.ctx.zone, volunteers });
-    const info = await repos.volunteerInfo(ranking.ranked.slice(0, CANDIDATES_SHOWN).map((c) => c.personId));
+    const nearMisses = ranking.ranked.length === 0 ? ranking.nearMisses.slice(0, CANDIDATES_SHOWN) : [];
+    const info = await repos.volunteerInfo([
+      ...ranking.ranked.slice(0, CANDIDATES_SHOWN).map((c) => c.personId),
+      ...nearMisses.map((m) => m.personId),
+      ...notAgain.keys(),
+    ]);
     const lines = [
       t(l, 'coord.candidates.header', {
         number,
@@ -107,12 +118,55 @@ async function candidates(args: string, s: EffectScope): Promise<EffectResult> {
         },
       ]);
     });
-    if (ranking.ranked.length === 0) lines.push(nobodyLine(ranking, l));
-    buttons.push([{ label: t(l, 'coord.send_offers'), action: 'act.staffnow', value: session.id }]);
+    if (notAgain.size > 0) {
+      const list = [...notAgain].map(([personId, why]) =>
+        t(l, 'coord.candidates.not_again_item', {
+          name: info.get(personId)?.name ?? '?',
+          why: t(l, `coord.candidates.${why}` as MessageKey),
+        }),
+      );
+      lines.push(t(l, 'coord.candidates.not_again', { list: list.join(', ') }));
+    }
+    if (ranking.ranked.length === 0) {
+      lines.push(nobodyLine(ranking, l));
+      // Outside the rules only by a coordinator's own decision: the automatic offers keep to them.
+      if (nearMisses.length > 0) lines.push(t(l, 'coord.candidates.outside_header'));
+      for (const m of nearMisses) {
+        const v = info.get(m.personId);
+        const name = v?.name ?? '?';
+        lines.push(
+          t(l, 'coord.candidates.outside_line', {
+            name,
+            level: t(l, `level.${v?.level ?? 'TRAINEE'}` as MessageKey),
+            why: m.reasons.map((r) => t(l, `rule.${r}` as MessageKey)).join('; '),
+          }),
+        );
+        buttons.push([
+          {
+            label: t(l, 'coord.assign_anyway', { name: name.split(' ')[0] ?? name }),
+            action: 'act.assign',
+            value: `${session.id}|${m.personId}`,
+          },
+        ]);
+      }
+    } else {
+      buttons.push([{ label: t(l, 'coord.send_offers'), action: 'act.staffnow', value: session.id }]);
+    }
     s.replies.push({ text: lines.join('\n\n'), buttons });
   }
   if (shown === 0) s.replies.push({ text: t(l, 'coord.request.no_open_sessions', { number }) });
   return { ok: true };
+}
+
+/** Who handed this session back or declined its offer, with why (handing back counts first). */
+function notAskedAgain(session: SessionSnapshot): Map<string, 'handed_back' | 'declined'> {
+  const out = new Map<string, 'handed_back' | 'declined'>();
+  for (const id of session.handedBack) out.set(id, 'handed_back');
+  for (const o of session.offers)
+    if (o.status === 'DECLINED' && !out.has(o.personId)) out.set(o.personId, 'declined');
+  // Someone a coordinator booked again is on the team, not "not asked again".
+  for (const a of session.assignments) out.delete(a.personId);
+  return out;
 }
 
 function nobodyLine(r: ReturnType<typeof rankForOffer>, l: Locale): string {
@@ -205,10 +259,20 @@ export async function coordinatorAction(
       s.replies.push({ text: t(l, 'coord.excluded', { name }) });
       return { ok: true };
     }
-    case 'act.staffnow':
-      await staffSession(staffingScope(s), value);
-      s.replies.push({ text: t(l, 'coord.offers_sent') });
+    case 'act.staffnow': {
+      const round = await staffSession(staffingScope(s), value, { actorId: actor });
+      const number = (await repos.session(value))?.requestNumber ?? 0;
+      const key =
+        round.sent > 0
+          ? 'coord.offers_sent'
+          : round.nobody
+            ? 'coord.offers_nobody'
+            : round.waiting
+              ? 'coord.offers_waiting'
+              : 'coord.offers_not_needed';
+      s.replies.push({ text: t(l, key, { count: round.sent, number }) });
       return { ok: true };
+    }
     case 'act.setting': {
       const [key = '', raw = ''] = value.split('|');
       if (!['autoOffers', 'approvalRequired'].includes(key)) return { ok: false, error: 'unknown_setting' };

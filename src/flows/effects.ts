@@ -176,14 +176,15 @@ export async function runEffect(effect: Effect, s: EffectScope): Promise<EffectR
         });
         return { ok: true };
       }
-      const lines = items.map((r) =>
-        t(l, 'myrequests.line', {
+      const lines = items.map((r) => {
+        const line = t(l, 'myrequests.line', {
           number: r.number,
           theme: t(l, `theme.${r.theme}` as Parameters<typeof t>[1]),
           when: r.firstStart ? formatDateTime(r.firstStart, ctx.zone, l) : '—',
           status: t(l, `status.${r.status}` as Parameters<typeof t>[1]),
-        }),
-      );
+        });
+        return r.organisation ? t(l, 'myrequests.line_for', { line, organisation: r.organisation }) : line;
+      });
       // Upcoming sessions can be moved or cancelled right from the list.
       const buttons = items
         .flatMap((r) => r.upcoming.map((x) => ({ number: r.number, ...x })))

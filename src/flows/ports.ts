@@ -33,6 +33,8 @@ export interface StoredConversation extends StoredFlow {
 
 export interface RequestListItem {
   number: number;
+  /** Set when the request was filed under an organisation the person is not a member of. */
+  organisation: string | null;
   theme: string;
   status: string;
   firstStart: Date | null;

@@ -93,6 +93,9 @@ describe('harvest: interview, approval and report (PostgreSQL + Redis, local cha
     }
     const row = await p().harvest.findUniqueOrThrow({ where: { sessionId } });
     expect(row.status).toBe('SHARED');
+    // Its only session harvested: the request is done, for the partner too (not "facilitators found").
+    expect((await p().dialogueRequest.findUniqueOrThrow({ where: { number } })).status).toBe('DONE');
+    expect(texts(await partner.send('/mijnaanvragen'))).toMatch(new RegExp(`#${number} · .* · afgerond`));
     expect(JSON.stringify(row.rawNotes)).toContain('REFLECTIE-GEHEIM'); // private notes keep it
     expect(JSON.stringify(row.structured)).not.toContain('REFLECTIE-GEHEIM');
     // The injected "send to everyone" did nothing: the coordinator got no report.

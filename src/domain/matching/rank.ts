@@ -10,6 +10,18 @@ export interface RankedCandidate {
   parts: ScorePart[];
 }
 
+/**
+ * The rules a coordinator may knowingly set aside when assigning someone by hand (the person said
+ * yes on the phone, or agreed to an extra session). Automatic offers never set them aside.
+ */
+export const OVERRIDABLE_REASONS: readonly ExclusionReason[] = ['unavailable', 'monthly-max', 'language'];
+
+/** Someone kept off only by rules a coordinator may set aside, with those rules. */
+export interface NearMiss {
+  volunteerId: string;
+  reasons: ExclusionReason[];
+}
+
 /** A change of the hard rules that would make `count` more people eligible. */
 export interface Relaxation {
   kind: 'ignoreLanguage' | 'travelBuffer' | 'monthlyMax' | 'availability';
@@ -30,6 +42,8 @@ interface RankSummary {
   excludedOnlyBy: Partial<Record<ExclusionReason, number>>;
   /** Relaxations that would help, most helpful first; filled when fewer than `wanted` are eligible. */
   suggestions: Relaxation[];
+  /** When fewer than `wanted` are eligible: who a coordinator could still ask, fewest reasons first. */
+  nearMisses: NearMiss[];
 }
 
 /** The answer for one session and role: a ranking, or "nobody" with the reasons and what would help. */
@@ -93,6 +107,7 @@ export function rankCandidates(input: RankInput): RankResult {
       ranked.length < (input.wanted ?? 1)
         ? suggestRelaxations(excluded, excludedOnlyBy, session, role, ctx)
         : [],
+    nearMisses: ranked.length < (input.wanted ?? 1) ? nearMisses(excluded) : [],
   };
   if (ranked.length === 0) return { kind: 'nobody-eligible', ...summary };
   const candidates = ranked.slice(0, input.limit ?? ranked.length).map(({ lastServedMs: _, ...c }) => c);
@@ -129,6 +144,15 @@ function suggestRelaxations(
   const outside = onlyBy.unavailable ?? 0;
   if (outside > 0) out.push({ kind: 'availability', count: outside });
   return out.sort((a, b) => b.count - a.count);
+}
+
+function nearMisses(
+  excluded: ReadonlyArray<{ volunteer: Volunteer; reasons: ExclusionReason[] }>,
+): NearMiss[] {
+  return excluded
+    .filter(({ reasons }) => reasons.every((r) => OVERRIDABLE_REASONS.includes(r)))
+    .map(({ volunteer, reasons }) => ({ volunteerId: volunteer.id, reasons }))
+    .sort((a, b) => a.reasons.length - b.reasons.length);
 }
 
 function ordered<T>(counts: Partial<Record<ExclusionReason, T>>): Partial<Record<ExclusionReason, T>> {

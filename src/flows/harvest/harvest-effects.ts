@@ -99,6 +99,7 @@ async function approve(sessionId: string, proposed: unknown, s: EffectScope): Pr
     facilitatorWords(notes),
   );
   if (!(await repos.harvest.approve(sessionId, harvest, ctx.now))) return { ok: false, error: 'already' };
+  await repos.harvest.completeRequestIfHarvested(sessionId);
   await repos.audit({
     actorId: ctx.person.id,
     action: 'harvest.approve',

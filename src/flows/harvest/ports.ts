@@ -17,6 +17,8 @@ export interface HarvestRepos {
   /** Approves a draft exactly once; false when someone approved it before. */
   approve(sessionId: string, structured: StructuredHarvest, at: Date): Promise<boolean>;
   markShared(sessionId: string): Promise<void>;
+  /** Marks the session's request done once every session of it that was not cancelled has an approved harvest. */
+  completeRequestIfHarvested(sessionId: string): Promise<void>;
   sentStages(sessionId: string): Promise<SentStage[]>;
   /** Records that a stage was sent; false when it was recorded before (a job that ran twice). */
   claimStage(sessionId: string, stage: HarvestStage, personId: string, at: Date): Promise<boolean>;

@@ -56,5 +56,6 @@ export function rankForOffer(input: RankForOfferInput): RankResult {
     considered: r.considered,
     excludedBy,
     suggestions: r.suggestions.map((s) => ({ kind: s.kind, count: s.count, minutes: s.minutes })),
+    nearMisses: r.nearMisses.map((m) => ({ personId: m.volunteerId, reasons: m.reasons })),
   };
 }

@@ -49,15 +49,25 @@ export function offerExpiry(
   return due.toJSDate();
 }
 
+/** What one staffing step did: offers sent, a wave still waiting for answers, nobody left to ask. */
+export interface StaffingRound {
+  sent: number;
+  waiting: boolean;
+  /** Nobody could be asked for a facilitator place (coordinators were alerted). */
+  nobody: boolean;
+}
+
 /** Sends the next wave of offers for every open place of a session, or alerts coordinators when nobody is left. */
 export async function staffSession(
   scope: StaffingScope,
   sessionId: string,
-  opts: { urgent?: boolean } = {},
-): Promise<void> {
+  /** `actorId`: a coordinator who asked for this round hears the outcome in their reply, not as an alert. */
+  opts: { urgent?: boolean; actorId?: string } = {},
+): Promise<StaffingRound> {
   const { repos, now } = scope;
+  const round: StaffingRound = { sent: 0, waiting: false, nobody: false };
   const session = await repos.lockSession(sessionId);
-  if (!session || session.status === 'CANCELLED' || session.startsAt <= now) return;
+  if (!session || session.status === 'CANCELLED' || session.startsAt <= now) return round;
   const configured = await repos.settings();
   // An urgent backfill (someone dropped out) asks more people at once and gives them less time.
   const settings = opts.urgent
@@ -66,11 +76,18 @@ export async function staffSession(
   for (const role of ROLES) {
     const places = openPlaces(session, role);
     if (places <= 0) continue;
+    // From here on we are looking for facilitators, also when nobody can be asked right now: the
+    // partner should not read "awaiting review" while a coordinator has been alerted.
+    if (role === 'LEAD') await repos.setRequestStatus(session.requestId, 'STAFFING');
     const pending = session.offers.filter((o) => o.role === role && o.status === 'OPEN' && o.expiresAt > now);
-    if (pending.length > 0) continue; // a wave is still running
+    if (pending.length > 0) {
+      round.waiting = true; // a wave is still running
+      continue;
+    }
     const skip = new Set([
       ...session.offers.filter((o) => o.role === role).map((o) => o.personId),
       ...session.excluded,
+      ...session.handedBack,
       ...session.assignments.map((a) => a.personId),
     ]);
     const volunteers = await repos.volunteersForMatching(now);
@@ -79,7 +96,10 @@ export async function staffSession(
     const chosen = ranking.ranked.slice(0, Math.max(settings.waveSize, places));
     if (chosen.length === 0) {
       // A trainee place is a chance to learn, not a need: no alarm when nobody is free for it.
-      if (role === 'LEAD') await alertNobody(scope, session, role, ranking, wave);
+      if (role === 'LEAD') {
+        round.nobody = true;
+        await alertNobody(scope, { session, role, ranking, wave, skip: opts.actorId });
+      }
       continue;
     }
     const expiresAt = offerExpiry(now, session.startsAt, settings, scope.zone);
@@ -87,8 +107,8 @@ export async function staffSession(
       chosen.map((c) => ({ sessionId, personId: c.personId, role, wave, expiresAt })),
     );
     for (const offer of created) await sendOffer(scope, session, offer);
+    round.sent += created.length;
     scope.timers.push({ kind: OFFER_WAVE_TIMER, id: `${sessionId}.${role}.${wave}`, dueAt: expiresAt });
-    await repos.setRequestStatus(session.requestId, 'STAFFING');
     await repos.audit({
       actorId: null,
       action: 'offers.wave',
@@ -97,6 +117,7 @@ export async function staffSession(
       details: { role, wave, offered: created.length, eligible: ranking.eligible },
     });
   }
+  return round;
 }
 
 async function sendOffer(scope: StaffingScope, session: SessionSnapshot, offer: OfferRecord): Promise<void> {
@@ -119,12 +140,11 @@ async function sendOffer(scope: StaffingScope, session: SessionSnapshot, offer: 
 
 async function alertNobody(
   scope: StaffingScope,
-  s: SessionSnapshot,
-  role: OfferRole,
-  r: RankResult,
-  wave: number,
+  a: { session: SessionSnapshot; role: OfferRole; ranking: RankResult; wave: number; skip?: string },
 ) {
+  const { session: s, role, ranking: r, wave } = a;
   for (const c of await scope.repos.coordinators()) {
+    if (c.id === a.skip) continue;
     const l = c.locale;
     const text = t(l, 'staffing.nobody', {
       number: s.requestNumber,

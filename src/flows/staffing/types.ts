@@ -29,6 +29,8 @@ export interface SessionSnapshot {
   /** Every offer ever made for this session (who was asked, how it went). */
   offers: { id: string; personId: string; role: OfferRole; wave: number; status: string; expiresAt: Date }[];
   excluded: string[];
+  /** People who were on this session and handed it back (or were released from it): not asked again. */
+  handedBack: string[];
   /** The partner's contact for this dialogue (shared with its facilitators only). */
   contact: { name: string; email: string | null; phone: string | null };
   calendarSequence: number;
@@ -51,6 +53,8 @@ export interface RankResult {
   excludedBy: Record<string, number>;
   /** Relaxations that would make more people eligible (rendered from `relax.<kind>` messages). */
   suggestions: { kind: string; count: number; minutes?: number }[];
+  /** When nobody is eligible: who a coordinator could still assign by hand, and which rules they would set aside. */
+  nearMisses: { personId: string; reasons: string[] }[];
 }
 
 export interface StaffingSettings {

@@ -11,6 +11,21 @@ export const coordinator = {
     nl: 'Niemand komt in aanmerking. {excluded}{suggestions}',
     en: 'Nobody is eligible. {excluded}{suggestions}',
   },
+  'coord.candidates.not_again': {
+    nl: 'Niet opnieuw gevraagd: {list}.',
+    en: 'Not asked again: {list}.',
+  },
+  'coord.candidates.not_again_item': { nl: '{name} ({why})', en: '{name} ({why})' },
+  'coord.candidates.handed_back': { nl: 'gaf deze sessie terug', en: 'handed this session back' },
+  'coord.candidates.declined': { nl: 'zei nee op dit aanbod', en: 'declined this offer' },
+  'coord.candidates.outside_header': {
+    nl: 'Buiten de regels kun je zelf iemand toewijzen, als je het met diegene hebt afgesproken (automatische aanbiedingen gaan hier niet heen):',
+    en: 'Outside the rules you can assign someone yourself, once you have agreed it with them (automatic offers never go to them):',
+  },
+  'coord.candidates.outside_line': {
+    nl: '• {name} ({level}): {why}',
+    en: '• {name} ({level}): {why}',
+  },
   'coord.candidates.team': { nl: 'Al ingeroosterd: {names}.', en: 'Already assigned: {names}.' },
   'coord.candidates.usage': {
     nl: 'Gebruik: /kandidaten <aanvraagnummer>, bijvoorbeeld /kandidaten 12.',
@@ -25,6 +40,7 @@ export const coordinator = {
     en: 'Request #{number} has no sessions left that need facilitators.',
   },
   'coord.assign': { nl: '➕ {name} toewijzen', en: '➕ Assign {name}' },
+  'coord.assign_anyway': { nl: '➕ {name} toch toewijzen', en: '➕ Assign {name} anyway' },
   'coord.exclude': { nl: '🚫 {name} uitsluiten', en: '🚫 Exclude {name}' },
   'coord.send_offers': { nl: '📨 Stuur aanbiedingen', en: '📨 Send offers' },
   'coord.assigned': {
@@ -44,8 +60,20 @@ export const coordinator = {
     en: '{name} will get no more offers for this session. Recorded in the audit log.',
   },
   'coord.offers_sent': {
-    nl: 'Ik stuur de volgende ronde aanbiedingen.',
-    en: "I'm sending the next round of offers.",
+    nl: 'Ik stuur de volgende ronde aanbiedingen ({count}).',
+    en: "I'm sending the next round of offers ({count}).",
+  },
+  'coord.offers_nobody': {
+    nl: 'Er is niemand meer om te vragen voor aanvraag #{number}; er gaan geen aanbiedingen uit. Met /kandidaten {number} wijs je zelf iemand toe.',
+    en: 'There is nobody left to ask for request #{number}; no offers were sent. Use /candidates {number} to assign someone yourself.',
+  },
+  'coord.offers_waiting': {
+    nl: 'Er loopt nog een ronde aanbiedingen voor aanvraag #{number}; ik wacht eerst op de antwoorden.',
+    en: 'A round of offers for request #{number} is still open; I am waiting for the answers first.',
+  },
+  'coord.offers_not_needed': {
+    nl: 'Voor deze sessie van aanvraag #{number} hoeven geen aanbiedingen meer uit.',
+    en: 'This session of request #{number} needs no more offers.',
   },
   'coord.settings': {
     nl: 'Instellingen:\n• Automatische aanbiedingen: {autoOffers}\n• Goedkeuring van aanvragen nodig: {approvalRequired}\n• Aanbiedingen per ronde: {waveSize}\n• Reactietijd: {offerHours} uur',

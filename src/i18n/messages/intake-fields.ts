@@ -109,6 +109,10 @@ export const intakeFields = {
     nl: '#{number} · {theme} · {when} · {status}',
     en: '#{number} · {theme} · {when} · {status}',
   },
+  'myrequests.line_for': {
+    nl: '{line} · voor {organisation}',
+    en: '{line} · for {organisation}',
+  },
   'myrequests.no_org': {
     nl: 'Je bent nog niet aan een partnerorganisatie gekoppeld.',
     en: "You're not linked to a partner organisation yet.",

@@ -84,8 +84,8 @@ export const offers = {
     en: '✅ Request #{number} ({organisation}, {when}) is staffed: {names}.',
   },
   'staffing.nobody': {
-    nl: '⚠️ Niemand meer om te vragen voor aanvraag #{number} ({organisation}, {when}, {role}). In aanmerking: {eligible}. {excluded}{suggestions}Kijk met /overzicht of wijs zelf iemand toe.',
-    en: '⚠️ Nobody left to ask for request #{number} ({organisation}, {when}, {role}). Eligible: {eligible}. {excluded}{suggestions}Check /overview or assign someone yourself.',
+    nl: '⚠️ Niemand meer om te vragen voor aanvraag #{number} ({organisation}, {when}, {role}). In aanmerking: {eligible}. {excluded}{suggestions}Met /kandidaten {number} zie je wie je zelf kunt toewijzen.',
+    en: '⚠️ Nobody left to ask for request #{number} ({organisation}, {when}, {role}). Eligible: {eligible}. {excluded}{suggestions}Use /candidates {number} to see whom you can assign yourself.',
   },
   'staffing.excluded_line': {
     nl: 'Niet in aanmerking (soms om meer redenen tegelijk): {list}. ',
