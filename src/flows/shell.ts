@@ -196,12 +196,18 @@ async function runOnce(
   }
   notices.push(...restored.notices);
 
-  const input = toFlowInput(content, turn.button, {
+  let input = toFlowInput(content, turn.button, {
     personId: person.id,
     active: restored.active,
     rev: stored?.rev ?? null,
     now,
   });
+  if (!('reply' in input) && turn.button) {
+    // A question answered once: this press retires all its buttons, in this transaction, unless an
+    // earlier press did (also one running at this moment). Not on the read-only path (RepoUnavailable).
+    if (turn.button.question && !(await effectRepos.repos.useQuestion(person.id, turn.button.id, now)))
+      input = { reply: 'error.stale_button' };
+  }
   const decision: Decision =
     'reply' in input
       ? {
@@ -267,6 +273,7 @@ async function runOnce(
       idempotencyKey: `${inbound.id}:r${i}`,
       text: reply.text,
       buttons: reply.buttons,
+      question: reply.question,
     })),
     {
       buttons: { flow: active?.flow ?? 'none', rev, expiresAt: buttonExpiry },
