@@ -207,6 +207,10 @@ async function runOnce(
     // earlier press did (also one running at this moment). Not on the read-only path (RepoUnavailable).
     if (turn.button.question && !(await effectRepos.repos.useQuestion(person.id, turn.button.id, now)))
       input = { reply: 'error.stale_button' };
+    // A flow's buttons belong to the question they came with: a press always moves the conversation
+    // to a new revision, so no button shown before it works again, even when the state stays the same
+    // ("No, back to the summary" must retire that question's "Yes, discard").
+    else if (turn.button.flow === restored.active?.flow) mustSave = true;
   }
   const decision: Decision =
     'reply' in input

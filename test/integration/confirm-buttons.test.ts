@@ -3,6 +3,7 @@ import type { App } from '../../src/app.ts';
 import { turnRepos } from '../../src/db/turn-repos.ts';
 import { startTestApp } from '../support/app.ts';
 import { createPerson, createSession, createVolunteers, futureEvening } from '../support/fixtures.ts';
+import { submitRequestViaChat } from '../support/intake-script.ts';
 import { LocalChatClient, settle, texts } from '../support/local-chat-client.ts';
 
 const STALE_NL = 'Deze knop hoort bij een eerdere vraag';
@@ -204,5 +205,19 @@ describe('confirmation buttons are single-use (PostgreSQL + Redis)', () => {
       'Automatische aanbiedingen: aan',
     );
     expect(await p().auditLog.count({ where: { action: 'setting.changed', actorId: coordId } })).toBe(2);
+  });
+
+  it('intake: after "Nee, terug naar de samenvatting" the "Ja, weggooien" of that question discards nothing', async () => {
+    const jeroen = await createPerson(p(), 'jeroen', 'Jeroen', ['PARTNER']);
+    const partner = new LocalChatClient(app, 'jeroen');
+    await submitRequestViaChat(partner, { organisation: 'Buurthuis Jeroen', submit: false });
+    expect(texts(await partner.press('🗑️ Aanvraag annuleren'))).toContain('Weet je zeker');
+    await partner.press('Nee, terug naar de samenvatting');
+    const discard = await partner.findButton('Ja, weggooien', 'any');
+    expect(texts(await partner.roundTrip({ buttonId: discard.id }))).toContain(STALE_NL);
+    expect((await p().conversation.findUniqueOrThrow({ where: { personId: jeroen.id } })).flow).toBe(
+      'intake',
+    );
+    expect(texts(await partner.press('✅ Versturen'))).toMatch(/aanvraag #\d+ is verstuurd/);
   });
 });

@@ -10,6 +10,8 @@ export async function submitRequestViaChat(
     wijk?: string;
     /** Press "Zelfde als vorige keer" at the contact step instead of typing the contact. */
     sameContact?: boolean;
+    /** False: stop at the summary, without pressing "Versturen". */
+    submit?: boolean;
   } = {},
 ): Promise<string> {
   let replies = await partner.send('/aanvragen');
@@ -34,6 +36,7 @@ export async function submitRequestViaChat(
     await partner.press(/^Ik \(/);
     await partner.send('partner@example.org');
   }
+  if (opts.submit === false) return partner.last();
   replies = await partner.press('✅ Versturen');
   return replies.map((m) => m.text).join('\n');
 }
