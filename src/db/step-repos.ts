@@ -101,7 +101,9 @@ function deferredStepRepos(
     async queueReplies(personId, replies, opts) {
       if (replies.length === 0) return { ids: [], platform: null };
       const tokens = replies.map((r) =>
-        r.buttons?.length ? buttonTokens(personId, opts.buttons, r.buttons) : null,
+        r.buttons?.length
+          ? buttonTokens(personId, { ...opts.buttons, question: r.question }, r.buttons)
+          : null,
       );
       const buttons = tokens.flatMap((t) => t?.data ?? []);
       const identity = opts.identity === undefined ? await replyIdentity(sql, personId) : opts.identity;
@@ -130,6 +132,7 @@ function deferredStepRepos(
         bValue: buttons.map((b) => b.value),
         bLabel: buttons.map((b) => b.label),
         bExpires: buttons.map((b) => b.expiresAt.toISOString()),
+        bQuestion: buttons.map((b) => b.question),
         identity: identity?.id ?? null,
         platform: identity?.platform ?? 'LOCAL',
         // Without a reachable identity the replies are recorded as failed, as in the transaction path.

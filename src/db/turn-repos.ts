@@ -20,6 +20,7 @@ import {
   REPLY_IDENTITY,
   type TurnRow,
   UPDATE_CONVERSATION,
+  USE_QUESTION,
 } from './turn-statements.ts';
 
 /** Button ids: 12 URL-safe characters, unguessable, far below Telegram's 64-byte callback limit. */
@@ -28,7 +29,7 @@ export const newButtonId = () => randomBytesPooled(9).toString('base64url');
 /** What every conversation step does: claim and load, save the conversation, write buttons and replies. */
 export type TurnRepos = Pick<
   FlowRepos,
-  'beginTurn' | 'saveConversation' | 'createButtons' | 'queueMessage' | 'queueReplies'
+  'beginTurn' | 'saveConversation' | 'useQuestion' | 'createButtons' | 'queueMessage' | 'queueReplies'
 >;
 
 /** A row of BEGIN_TURN or LOAD_TURN as the step's starting point; null when the event was processed already. */
@@ -43,7 +44,9 @@ export function toTurn(r: TurnRow): Turn | null {
         action: r.bAction,
         value: r.bValue,
         label: r.bLabel,
+        question: r.bQuestion,
         expiresAt: new Date(r.bExpiresAt),
+        usedAt: r.bUsedAt ? new Date(r.bUsedAt) : null,
       }
     : null;
   return {
@@ -87,7 +90,7 @@ export function turnTarget(r: TurnRow): { identityId: string; target: DeliveryTa
 /** Button tokens for rows of buttons: the ids to send and the rows to store. */
 export function buttonTokens(
   personId: string,
-  scope: { flow: string; rev: number; expiresAt: Date },
+  scope: { flow: string; rev: number; expiresAt: Date; question?: string },
   rows: ButtonSpec[][],
 ) {
   const out = rows.map((row) => row.map((b) => ({ ...b, id: newButtonId() })));
@@ -105,6 +108,7 @@ export function buttonTokens(
     action: b.action,
     value: b.value ?? null,
     label: b.label,
+    question: scope.question ?? null,
     expiresAt: scope.expiresAt,
   }));
   return { buttons: out.map((row) => row.map((b) => ({ id: b.id, label: b.label }))), data };
@@ -145,6 +149,7 @@ export function turnRepos(
       col('label'),
       new Date().toISOString(),
       data.map((b) => b.expiresAt.toISOString()),
+      col('question'),
     ]);
   }
 
@@ -212,6 +217,11 @@ export function turnRepos(
       return expectedRev + 1;
     },
 
+    async useQuestion(personId, buttonId, now) {
+      const [r] = await sql.query<{ pressed: number }>(USE_QUESTION, [buttonId, personId, now.toISOString()]);
+      return r?.pressed === 1;
+    },
+
     async createButtons(personId, scope, rows) {
       const { buttons, data } = buttonTokens(personId, scope, rows);
       await insertButtons(data);
@@ -228,7 +238,9 @@ export function turnRepos(
     async queueReplies(personId, replies, opts) {
       if (replies.length === 0) return { ids: [], platform: null };
       const tokens = replies.map((r) =>
-        r.buttons?.length ? buttonTokens(personId, opts.buttons, r.buttons) : null,
+        r.buttons?.length
+          ? buttonTokens(personId, { ...opts.buttons, question: r.question }, r.buttons)
+          : null,
       );
       await insertButtons(tokens.flatMap((t) => t?.data ?? []));
       const identity = opts.identity === undefined ? await replyIdentity(personId) : opts.identity;

@@ -28,8 +28,8 @@ export const turnSelect = (claimed: string, person: string, button: string, extr
       c."flow" AS "cFlow", c."version" AS "cVersion", c."state" AS "cState", c."rev" AS "cRev",
       ${asUtc('c."expiresAt"')} AS "cExpiresAt",
       b."id" AS "bId", b."personId" AS "bPersonId", b."flow" AS "bFlow", b."rev" AS "bRev",
-      b."action" AS "bAction", b."value" AS "bValue", b."label" AS "bLabel",
-      ${asUtc('b."expiresAt"')} AS "bExpiresAt",
+      b."action" AS "bAction", b."value" AS "bValue", b."label" AS "bLabel", b."question" AS "bQuestion",
+      ${asUtc('b."expiresAt"')} AS "bExpiresAt", ${asUtc('b."usedAt"')} AS "bUsedAt",
       i."id" AS "iId", i."platform"::text AS "iPlatform", i."externalId" AS "iExternalId",
       i."chatId" AS "iChatId", i."workspaceId" AS "iWorkspaceId"
     FROM "Person" p
@@ -44,7 +44,7 @@ export const turnSelect = (claimed: string, person: string, button: string, extr
     WHERE p."id" = ${person}`;
 
 export const BEGIN_TURN: Statement = {
-  name: 'dlg_begin_turn',
+  name: 'dlg_begin_turn_v2',
   // Claims the event (the row stays locked until commit, so a concurrent claim waits and then
   // finds it processed) and reads everything the step starts from.
   text: turnSelect(
@@ -62,7 +62,7 @@ export const BEGIN_TURN: Statement = {
  * another replica, or left by a crash); it must be processed first (src/roles-inbound.ts).
  */
 export const LOAD_TURN: Statement = {
-  name: 'dlg_load_turn_v2',
+  name: 'dlg_load_turn_v3',
   text: turnSelect(
     `SELECT "id" FROM "InboundEvent" WHERE "id" = $1 AND "status" = 'RECEIVED'`,
     '$2',
@@ -97,7 +97,9 @@ export interface TurnRow {
   bAction: string;
   bValue: string | null;
   bLabel: string;
+  bQuestion: string | null;
   bExpiresAt: Date;
+  bUsedAt: Date | null;
   iId: string | null;
   iPlatform: Platform;
   iExternalId: string | null;
@@ -133,14 +135,45 @@ export const DELETE_CONVERSATION: Statement = {
   text: `DELETE FROM "Conversation" WHERE "personId" = $1 AND "rev" = CAST($2 AS int) RETURNING 1 AS "ok"`,
 };
 
+/**
+ * Asking a question again retires the buttons of the earlier asking (the new ones are not visible
+ * to the UPDATE, which sees the table as it was before the statement).
+ */
+const retireQuestions = (person: string, questions: string, now: string) => `
+    UPDATE "ButtonToken" SET "usedAt" = ${utc(now)}
+    WHERE "personId" = ${person} AND "usedAt" IS NULL
+      AND "question" IN (SELECT q FROM unnest(${questions}) AS q)`;
+
 export const INSERT_BUTTONS: Statement = {
-  name: 'dlg_insert_buttons',
+  name: 'dlg_insert_buttons_v2',
+  // One person's buttons (turn-repos.ts writes them per person).
   text: `
-    INSERT INTO "ButtonToken" ("id", "personId", "flow", "rev", "action", "value", "label", "createdAt", "expiresAt")
-    SELECT b."id", b."personId", b."flow", b."rev", b."action", b."value", b."label", ${utc('$8')}, ${utc('b."expiresAt"')}
+    WITH retired AS (${retireQuestions('(CAST($2 AS text[]))[1]', 'CAST($10 AS text[])', '$8')})
+    INSERT INTO "ButtonToken"
+      ("id", "personId", "flow", "rev", "action", "value", "label", "question", "createdAt", "expiresAt")
+    SELECT b."id", b."personId", b."flow", b."rev", b."action", b."value", b."label", b."question",
+      ${utc('$8')}, ${utc('b."expiresAt"')}
     FROM unnest(CAST($1 AS text[]), CAST($2 AS text[]), CAST($3 AS text[]), CAST($4 AS int[]),
-      CAST($5 AS text[]), CAST($6 AS text[]), CAST($7 AS text[]), CAST($9 AS text[]))
-      AS b("id", "personId", "flow", "rev", "action", "value", "label", "expiresAt")`,
+      CAST($5 AS text[]), CAST($6 AS text[]), CAST($7 AS text[]), CAST($9 AS text[]), CAST($10 AS text[]))
+      AS b("id", "personId", "flow", "rev", "action", "value", "label", "expiresAt", "question")`,
+};
+
+/**
+ * A press of a button that answers a question once: every unused button of that question (this
+ * person's) is marked used. "pressed" = 1 when the pressed one was among them; 0 when it was used
+ * already — also by a concurrent press, whose transaction holds the rows until it commits, after
+ * which this UPDATE finds them used.
+ */
+export const USE_QUESTION: Statement = {
+  name: 'dlg_use_question',
+  text: `
+    WITH used AS (
+      UPDATE "ButtonToken" SET "usedAt" = ${utc('$3')}
+      WHERE "personId" = $2 AND "usedAt" IS NULL
+        AND "question" = (SELECT "question" FROM "ButtonToken" WHERE "id" = $1 AND "personId" = $2)
+      RETURNING "id"
+    )
+    SELECT count(*) FILTER (WHERE "id" = $1)::int AS "pressed" FROM used`,
 };
 
 export const INSERT_MESSAGES: Statement = {
@@ -181,6 +214,7 @@ const STEP_PARAMS = [
   'bValue',
   'bLabel',
   'bExpires',
+  'bQuestion',
   'identity',
   'platform',
   'status',
@@ -234,7 +268,7 @@ function commitStep(write: ConversationWrite): Statement {
       RETURNING 1`,
   };
   return {
-    name: `dlg_commit_step_v3_${write}`,
+    name: `dlg_commit_step_v4_${write}`,
     text: `
     WITH ev AS (
       SELECT "id" FROM "InboundEvent" WHERE "id" = ${$('inbound')} AND "status" = 'RECEIVED' FOR UPDATE
@@ -243,13 +277,17 @@ function commitStep(write: ConversationWrite): Statement {
       UPDATE "InboundEvent" SET "status" = 'PROCESSED', "processedAt" = ${utc($('now'))}, "error" = NULL
       WHERE "id" IN (SELECT "id" FROM ev) AND EXISTS (SELECT 1 FROM conv)
       RETURNING "id"
+    ), retired AS (${retireQuestions(`CAST(${$('person')} AS text)`, `CAST(${$('bQuestion')} AS text[])`, $('now'))}
+        AND EXISTS (SELECT 1 FROM claimed)
     ), buttons AS (
-      INSERT INTO "ButtonToken" ("id", "personId", "flow", "rev", "action", "value", "label", "createdAt", "expiresAt")
-      SELECT b."id", CAST(${$('person')} AS text), b."flow", b."rev", b."action", b."value", b."label",
+      INSERT INTO "ButtonToken"
+        ("id", "personId", "flow", "rev", "action", "value", "label", "question", "createdAt", "expiresAt")
+      SELECT b."id", CAST(${$('person')} AS text), b."flow", b."rev", b."action", b."value", b."label", b."question",
         ${utc($('now'))}, ${utc('b."expiresAt"')}
       FROM unnest(CAST(${$('bId')} AS text[]), CAST(${$('bFlow')} AS text[]), CAST(${$('bRev')} AS int[]),
         CAST(${$('bAction')} AS text[]), CAST(${$('bValue')} AS text[]), CAST(${$('bLabel')} AS text[]),
-        CAST(${$('bExpires')} AS text[])) AS b("id", "flow", "rev", "action", "value", "label", "expiresAt")
+        CAST(${$('bExpires')} AS text[]), CAST(${$('bQuestion')} AS text[]))
+        AS b("id", "flow", "rev", "action", "value", "label", "expiresAt", "question")
       WHERE EXISTS (SELECT 1 FROM claimed)
     ), messages AS (
       INSERT INTO "OutboundMessage"

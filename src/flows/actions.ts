@@ -74,6 +74,8 @@ export async function runAction(action: string, value: string, s: EffectScope): 
             { label: t(l, 'handback.no'), action: 'act.handback.keep', value },
           ],
         ],
+        // Answered once: after "No", this question's "Yes" must not hand back.
+        question: `handback:${value}`,
       });
       return { ok: true };
     }
@@ -123,6 +125,8 @@ export async function runAction(action: string, value: string, s: EffectScope): 
             { label: t(l, 'cancel.no'), action: 'act.session.keep', value },
           ],
         ],
+        // Answered once: after "No", this question's "Yes" must not cancel.
+        question: `cancel:${value}`,
       });
       return { ok: true };
     }

@@ -200,6 +200,9 @@ async function settings(s: EffectScope): Promise<EffectResult> {
         },
       ],
     ],
+    // Each button sets what its label says as of this message: only the newest message may be used,
+    // and only once (a press shows the settings afresh).
+    question: 'settings',
   });
   return { ok: true };
 }

@@ -23,7 +23,11 @@ export interface ButtonRecord {
   action: string;
   value: string | null;
   label: string;
+  /** The question it answers once (Reply.question); null for buttons that can be pressed again. */
+  question: string | null;
   expiresAt: Date;
+  /** When its question was answered (this or another of its buttons pressed, or it was asked again). */
+  usedAt: Date | null;
 }
 
 export interface StoredConversation extends StoredFlow {
@@ -84,9 +88,15 @@ export interface FlowRepos {
     expectedRev: number | null,
   ): Promise<number>;
   findButton(id: string): Promise<ButtonRecord | null>;
+  /**
+   * The person pressed a button that answers its question once: marks every button of that question
+   * used. False when the pressed one was used already (a double tap, a question answered before).
+   */
+  useQuestion(personId: string, buttonId: string, now: Date): Promise<boolean>;
+  /** `scope.question`: the buttons answer that question once (Reply.question). */
   createButtons(
     personId: string,
-    scope: { flow: string; rev: number; expiresAt: Date },
+    scope: { flow: string; rev: number; expiresAt: Date; question?: string },
     rows: { label: string; action: string; value?: string }[][],
   ): Promise<OutboundButton[][]>;
   /** Writes an outbound message (outbox) for a person; returns its id, or null if the key was used before. */
@@ -98,7 +108,7 @@ export interface FlowRepos {
    */
   queueReplies(
     personId: string,
-    replies: { idempotencyKey: string; text: string; buttons?: ButtonSpec[][] }[],
+    replies: { idempotencyKey: string; text: string; buttons?: ButtonSpec[][]; question?: string }[],
     opts: { buttons: { flow: string; rev: number; expiresAt: Date }; identity?: ReplyIdentity | null },
   ): Promise<{ ids: string[]; platform: Platform | null }>;
   markInbound(inboundId: string, status: 'PROCESSED' | 'FAILED', error?: string): Promise<void>;

@@ -36,6 +36,8 @@ export function toFlowInput(
     case 'button': {
       if (!button || button.expiresAt < at.now) return { reply: 'error.stale_button' };
       if (button.personId !== personId) return { reply: 'error.foreign_button' };
+      // Its question was answered already (another of its buttons, a double tap, or asked again).
+      if (button.usedAt) return { reply: 'error.stale_button' };
       if (button.flow === 'global' || button.flow === 'offer' || button.flow === 'action')
         return { kind: 'button', action: button.action, value: button.value ?? undefined };
       if (!active || button.flow !== active.flow || button.rev !== rev)

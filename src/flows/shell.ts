@@ -196,12 +196,22 @@ async function runOnce(
   }
   notices.push(...restored.notices);
 
-  const input = toFlowInput(content, turn.button, {
+  let input = toFlowInput(content, turn.button, {
     personId: person.id,
     active: restored.active,
     rev: stored?.rev ?? null,
     now,
   });
+  if (!('reply' in input) && turn.button) {
+    // A question answered once: this press retires all its buttons, in this transaction, unless an
+    // earlier press did (also one running at this moment). Not on the read-only path (RepoUnavailable).
+    if (turn.button.question && !(await effectRepos.repos.useQuestion(person.id, turn.button.id, now)))
+      input = { reply: 'error.stale_button' };
+    // A flow's buttons belong to the question they came with: a press always moves the conversation
+    // to a new revision, so no button shown before it works again, even when the state stays the same
+    // ("No, back to the summary" must retire that question's "Yes, discard").
+    else if (turn.button.flow === restored.active?.flow) mustSave = true;
+  }
   const decision: Decision =
     'reply' in input
       ? {
@@ -267,6 +277,7 @@ async function runOnce(
       idempotencyKey: `${inbound.id}:r${i}`,
       text: reply.text,
       buttons: reply.buttons,
+      question: reply.question,
     })),
     {
       buttons: { flow: active?.flow ?? 'none', rev, expiresAt: buttonExpiry },

@@ -33,6 +33,13 @@ export interface ButtonSpec {
 export interface Reply {
   text: string;
   buttons?: ButtonSpec[][];
+  /**
+   * Names the question the buttons answer when it may be answered only once (a confirmation:
+   * `handback:<id>`): the first press of any of them retires them all, and so does asking the same
+   * question again. A retired button is answered as stale. Leave it out for buttons meant to be
+   * pressed more than once (one per item of a list).
+   */
+  question?: string;
 }
 
 /** What happened, as a flow sees it. `effect` carries the result of an effect the flow asked for. */

@@ -157,10 +157,10 @@ describe('offers: from a confirmed request to a staffed session (PostgreSQL + Re
     const next = await p().offer.findMany({ where: { sessionId, status: 'OPEN' } });
     expect(next).toHaveLength(1);
     expect(next[0]?.personId).not.toBe(firstOffer.personId);
-    // The old buttons are now harmless.
+    // The old buttons are now harmless: the question was answered.
     expect(
       texts(await lead.roundTrip({ buttonId: (await lead.findButton('Ja, teruggeven', 'any')).id })),
-    ).toContain('niet (meer) op jouw naam');
+    ).toContain('Deze knop hoort bij een eerdere vraag');
     expect(texts(await new LocalChatClient(app, 'partner').send('/mijnsessies'))).toContain(
       'alleen als vrijwilliger',
     );

@@ -76,7 +76,7 @@ describe('the step starts from what was read while storing the event (PostgreSQL
   it('a first message has nothing to start from; a known sender’s step is one writing statement', async () => {
     const first = await stored('pre-a', command('start'));
     expect(first.preloaded).toBeUndefined();
-    expect(await step(first)).toContain('dlg_load_turn_v2');
+    expect(await step(first)).toContain('dlg_load_turn_v3');
     const rev = (await conversation(first.personId)).rev;
 
     const next = await stored('pre-a', command('help'));
@@ -100,7 +100,7 @@ describe('the step starts from what was read while storing the event (PostgreSQL
     });
     const statements = await step(event);
     // The first commit finds the conversation changed and writes nothing; the step reads and commits again.
-    expect(statements).toEqual(['dlg_commit_step_v3_none', 'dlg_load_turn_v2', 'dlg_commit_step_v3_none']);
+    expect(statements).toEqual(['dlg_commit_step_v4_none', 'dlg_load_turn_v3', 'dlg_commit_step_v4_none']);
     expect(await statusOf(event.id)).toBe('PROCESSED');
     const texts = await replies(event.id);
     expect(texts.length).toBeGreaterThan(0);
@@ -115,7 +115,7 @@ describe('the step starts from what was read while storing the event (PostgreSQL
     const answer = await stored('pre-c', text('Noor'));
     await app.db.prisma.conversation.delete({ where: { personId: first.personId } });
     const statements = await step(answer);
-    expect(statements.filter((s) => s === 'dlg_load_turn_v2')).toHaveLength(1);
+    expect(statements.filter((s) => s === 'dlg_load_turn_v3')).toHaveLength(1);
     expect(await statusOf(answer.id)).toBe('PROCESSED');
     // Not the next question of the sign-up the person was in (that conversation is gone).
     expect(await replies(answer.id)).not.toEqual(before);
@@ -128,7 +128,7 @@ describe('the step starts from what was read while storing the event (PostgreSQL
     const two = await stored('pre-d', command('help'));
     expect(two.preloaded).toMatchObject({ earlier: true });
     await step(one);
-    expect(await step(two)).toContain('dlg_load_turn_v2');
+    expect(await step(two)).toContain('dlg_load_turn_v3');
     expect(await statusOf(two.id)).toBe('PROCESSED');
     expect((await replies(two.id)).length).toBeGreaterThan(0);
   });

@@ -12,6 +12,8 @@ export async function submitRequestViaChat(
     sameContact?: boolean;
     /** Run at the summary, just before "Versturen" (e.g. to change a field). */
     atSummary?: () => Promise<unknown>;
+    /** False: stop at the summary, without pressing "Versturen". */
+    submit?: boolean;
   } = {},
 ): Promise<string> {
   let replies = await partner.send('/aanvragen');
@@ -37,6 +39,7 @@ export async function submitRequestViaChat(
     await partner.send('partner@example.org');
   }
   await opts.atSummary?.();
+  if (opts.submit === false) return partner.last();
   replies = await partner.press('✅ Versturen');
   return replies.map((m) => m.text).join('\n');
 }

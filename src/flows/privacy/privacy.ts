@@ -29,6 +29,8 @@ export async function privacyCommand(command: PrivacyCommand, s: EffectScope): P
             { label: t(l, 'privacy.erase_no'), action: 'act.privacy.keep', value: s.ctx.person.id },
           ],
         ],
+        // Answered once: after "No", this question's erase button must not erase.
+        question: 'privacy.erase',
       });
       return { ok: true };
   }
