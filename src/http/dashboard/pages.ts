@@ -167,6 +167,12 @@ function valueLabel(v: string, l: Locale): string {
   return v;
 }
 
+/** A profile field the entry names (profile.updated), in words; an unknown one as it is. */
+function fieldLabel(field: string, l: Locale): string {
+  const key = `audit.field.${field}`;
+  return hasKey(key) ? t(l, key) : field;
+}
+
 /** Our row ids (Prisma's cuid shape): they mean nothing to a reader, so they are left out. */
 const ID_SHAPE = /^c[a-z0-9]{24}$/;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -193,7 +199,8 @@ function details(row: AuditRow, l: Locale, zone: string): string {
     Object.entries(o)
       .filter(([k]) => !/(^id|Id|Ids)$/.test(k))
       .flatMap(([k, v]) => {
-        const s = show(v);
+        const s =
+          k === 'fields' && Array.isArray(v) ? v.map((f) => fieldLabel(String(f), l)).join(', ') : show(v);
         const word = `audit.detail.${k}`;
         return s === null ? [] : [`${hasKey(word) ? t(l, word) : k}: ${s}`];
       })
