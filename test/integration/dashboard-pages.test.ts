@@ -104,6 +104,13 @@ describe('coordinator dashboard pages', () => {
           createdAt: later,
         },
         {
+          action: 'volunteer.level_set',
+          subjectType: 'person',
+          subjectId: person.id,
+          details: { from: 'TRAINEE', to: 'SENIOR' },
+          createdAt: later,
+        },
+        {
           action: 'request.approved',
           subjectType: 'request',
           subjectId: session.requestId,
@@ -155,6 +162,8 @@ describe('coordinator dashboard pages', () => {
     expect(page).toContain('van: 10 dec');
     expect(page).toContain('Profiel bijgewerkt</td>');
     expect(page).toContain('velden: pauze, vaste beschikbaarheid, talen');
+    // The level by the one name it has everywhere (/niveau, /eerlijkheid, the profile).
+    expect(page).toContain('naar: senior · van: in opleiding');
     expect(page).toContain('>Fenna de Vries<');
     expect(page).toContain(`Aanvraag #${session.request.number} (Testhuis)`);
     expect(page).toContain('(niet meer aanwezig)');

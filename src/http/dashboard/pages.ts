@@ -160,9 +160,9 @@ function subjectLabel(type: string, subject: AuditSubject | null, l: Locale, zon
   return hasKey(setting) ? t(l, setting) : `${typeName}: ${subject.key}`;
 }
 
-/** A value in words where the catalogues have it: roles, levels, channels, on/off, export kinds. */
+/** A value in words where the catalogues have it: levels, roles, channels, on/off, export kinds. */
 function valueLabel(v: string, l: Locale): string {
-  for (const key of [`audit.value.${v}`, `offer.role.${v}`, `role.${v}`, `level.${v}`, `platform.${v}`])
+  for (const key of [`audit.value.${v}`, `level.${v}`, `offer.role.${v}`, `role.${v}`, `platform.${v}`])
     if (hasKey(key)) return t(l, key);
   return v;
 }
