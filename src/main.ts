@@ -1,5 +1,6 @@
 import { startApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { PortInUseError } from './http/port-in-use.ts';
 import { createLogger } from './logger.ts';
 
 // Composition root: config → logger → app; signals → graceful shutdown.
@@ -35,6 +36,7 @@ try {
 } catch (err) {
   const e = err as { code?: string; message: string };
   log.fatal({ code: e.code }, e.message);
+  if (err instanceof PortInUseError && process.stderr.isTTY) console.error(`\n  ${e.message}\n`);
   if (e.message.includes('ECONNREFUSED') && e.message.includes('6379')) {
     log.fatal('Redis is not reachable. Start it (redis-server) or set REDIS_URL.');
   }
