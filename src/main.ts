@@ -16,7 +16,9 @@ const log = createLogger(config.LOG_LEVEL);
 try {
   const app = await startApp(config, log);
   if (app.localAdapter) {
-    const url = app.url.replace('127.0.0.1', 'localhost');
+    // The address it listens on, as the README gives it (127.0.0.1: "localhost" may resolve to ::1,
+    // where nothing listens). Only a listen on every interface is shown as a name one can open.
+    const url = app.url.replace(/\/\/(?:0\.0\.0\.0|\[::\])(?=:)/, '//localhost');
     log.info({ url }, 'local web chat is on');
     // A plain line for people, next to the JSON logs for machines.
     if (process.stdout.isTTY) console.log(`\n  Dialoogbot is running: open ${url} in your browser.\n`);
