@@ -26,6 +26,7 @@ import type { ExtractFn } from './flows/ports.ts';
 import { type InboundRecord, processInbound } from './flows/shell.ts';
 import { dashboardUrls } from './http/dashboard/routes.ts';
 import { createMetrics } from './http/metrics.ts';
+import { isAddressInUse, PortInUseError, portInUse } from './http/port-in-use.ts';
 import { createServer } from './http/server.ts';
 import { createDelivery, type Delivery, type DeliveryDeps } from './jobs/delivery.ts';
 import { inboxRecovery } from './jobs/recovery.ts';
@@ -75,6 +76,7 @@ export interface App {
 export async function startApp(config: Config, log: Logger, options: AppOptions = {}): Promise<App> {
   const now = options.now ?? (() => new Date());
   const plan = rolePlan(config);
+  if (await portInUse(config.HOST, config.PORT)) throw new PortInUseError(config.HOST, config.PORT);
   const metrics = createMetrics();
   const db = await openDatabase({
     production: config.NODE_ENV === 'production',
@@ -256,7 +258,9 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     log,
   });
 
-  const address = await server.listen({ port: config.PORT, host: config.HOST });
+  const address = await server.listen({ port: config.PORT, host: config.HOST }).catch((err: unknown) => {
+    throw isAddressInUse(err) ? new PortInUseError(config.HOST, config.PORT, { cause: err }) : err;
+  });
   if (plan.receives) for (const channel of channels) await channel.start?.();
   log.info(
     {

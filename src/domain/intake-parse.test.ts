@@ -104,6 +104,8 @@ describe('parseDateTime', () => {
     ['unparsed', ['8-13-2026 19:30', '8-12-2026 25:00', '8-12-2026 19:75']], // day-first: no 13th month
     ['missing_time', ['8-12-2026', '8 december', 'morgen', 'morgenochtend', 'dinsdag', 'tomorrow evening']],
     ['in_past', ['1-1-2026 10:00', '29 nov 09:00', '29-11-2026 10:30', '29-3-2026 02:30']],
+    // A day that is over needs no time to be in the past.
+    ['in_past', ['gisteren', 'gisteravond', 'gisteren 19:30', 'eergisteren', 'yesterday 7pm', '1-1-2026']],
     ['too_far', ['8-12-2030 19:30', '30-11-2028 12:00']],
   ] as const)('%s ← %j', (error, texts) => expectAll(texts, inAmsterdam, { ok: false, error }));
 

@@ -58,6 +58,7 @@ export function parseDateTime(text: string, opts: { now: Date; zone: string }): 
     .replace(/\b(\d{1,2})(?:st|nd|rd|th|ste|de|e)\b/g, '$1')
     .replace(/\bvanmorgen\b/g, 'vandaag ochtend')
     .replace(/\bvan(ochtend|middag|avond|nacht)\b/g, 'vandaag $1')
+    .replace(/\bgister(ochtend|middag|avond|nacht)\b/g, 'gisteren $1')
     .replace(new RegExp(`\\b(morgen|${WEEKDAYS.join('|')})(ochtend|middag|avond|nacht)\\b`, 'g'), '$1 $2');
   let date: { year: number; month: number; day: number } | null = null;
   for (const [re, yi, mi, di] of DATE_PATTERNS) {
@@ -72,6 +73,9 @@ export function parseDateTime(text: string, opts: { now: Date; zone: string }): 
   }
   date ??= relativeDay(s, now);
   if (!date) return { ok: false, error: 'unparsed' };
+  // A day that is over ("gisteren", "1-1-2020") is in the past whatever the time; don't ask for one.
+  if (DateTime.fromObject(date, { zone: opts.zone }) < now.startOf('day'))
+    return { ok: false, error: 'in_past' };
   const time = timeIn(s);
   if (time === 'invalid') return { ok: false, error: 'unparsed' };
   if (!time) return { ok: false, error: 'missing_time' };
@@ -82,7 +86,7 @@ export function parseDateTime(text: string, opts: { now: Date; zone: string }): 
   return { ok: true, start: start.toJSDate() };
 }
 
-/** A day named relative to today: "morgen", "dinsdag", "volgende week dinsdag", "over 3 dagen". */
+/** A day named relative to today: "morgen", "gisteren", "dinsdag", "volgende week dinsdag", "over 3 dagen". */
 function relativeDay(s: string, now: DateTime): { year: number; month: number; day: number } | null {
   const rel = RELATIVE_DAYS.find(([re]) => re.test(s))?.[1];
   const weekday = s.match(new RegExp(`\\b(${WEEKDAYS.join('|')})\\b`))?.[1];
@@ -228,6 +232,8 @@ const DATE_PATTERNS: ReadonlyArray<readonly [RegExp, number, number, number]> = 
 ];
 const RELATIVE_DAYS: ReadonlyArray<readonly [RegExp, number]> = [
   [/\bovermorgen\b|day after tomorrow/, 2],
+  [/\beergisteren\b|day before yesterday/, -2],
+  [/\b(?:gisteren|yesterday)\b/, -1],
   [/\b(?:morgen|tomorrow)\b/, 1],
   [/\b(?:vandaag|today|tonight)\b/, 0],
 ];

@@ -45,6 +45,7 @@ const HEADERS: Record<string, keyof VolunteerRow> = {
 const LEVELS: Record<string, VolunteerRow['level']> = {
   trainee: 'TRAINEE',
   leerling: 'TRAINEE',
+  'leerling-begeleider': 'TRAINEE',
   'in opleiding': 'TRAINEE',
   gecertificeerd: 'CERTIFIED',
   certified: 'CERTIFIED',

@@ -46,6 +46,7 @@ const LEVELS: Record<string, Level> = {
   trainee: 'TRAINEE',
   trainees: 'TRAINEE',
   leerling: 'TRAINEE',
+  'leerling-begeleider': 'TRAINEE',
   gecertificeerd: 'CERTIFIED',
   certified: 'CERTIFIED',
   senior: 'SENIOR',
@@ -56,7 +57,12 @@ const LEVELS: Record<string, Level> = {
 export function parseBroadcastFilter(
   args: string,
 ): { ok: true; filter: BroadcastFilter } | { ok: false; unknown: string } {
-  const words = args.trim().split(/\s+/).filter(Boolean);
+  // "in opleiding" is how the level is named everywhere (level.TRAINEE); one word from here on.
+  const words = args
+    .trim()
+    .replace(/(^|\s)in\s+opleiding(?=\s|$)/i, '$1trainee')
+    .split(/\s+/)
+    .filter(Boolean);
   const filter: BroadcastFilter = {};
   const rest: string[] = [];
   for (const w of words) {

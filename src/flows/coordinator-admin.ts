@@ -18,6 +18,7 @@ export function refuse(s: EffectScope): EffectResult {
 const LEVEL_WORDS: Record<string, 'TRAINEE' | 'CERTIFIED' | 'SENIOR'> = {
   trainee: 'TRAINEE',
   leerling: 'TRAINEE',
+  'leerling-begeleider': 'TRAINEE',
   opleiding: 'TRAINEE',
   gecertificeerd: 'CERTIFIED',
   certified: 'CERTIFIED',

@@ -82,6 +82,8 @@ async function candidates(args: string, s: EffectScope): Promise<EffectResult> {
         considered: ranking.considered,
       }),
     ];
+    if (ranking.ranked.length > CANDIDATES_SHOWN)
+      lines[0] += `\n${t(l, 'coord.candidates.top', { shown: CANDIDATES_SHOWN, count: ranking.ranked.length })}`;
     if (session.assignments.length)
       lines.push(
         t(l, 'coord.candidates.team', {

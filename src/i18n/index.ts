@@ -1,4 +1,5 @@
 import { matchingMessages } from '../domain/matching/messages.ts';
+import { fill } from './fill.ts';
 import { audit } from './messages/audit.ts';
 import { broadcasts, invites } from './messages/broadcast.ts';
 import { codesign } from './messages/codesign.ts';
@@ -57,14 +58,15 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
-/** Translates a catalogue key; {placeholders} are filled with plain text. */
+/**
+ * Translates a catalogue key; {placeholders} are filled with plain text, and {count|dag|dagen}
+ * becomes the word for one or for more (src/i18n/fill.ts).
+ */
 export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
   const entry = catalogue[key] as { nl: string; en: string } | undefined;
   // A key built from data that has no text yet shows the key rather than crashing a conversation.
   const template: string = entry ? (entry[locale] ?? entry.nl) : String(key);
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return fill(template, locale, params);
 }
 
 /** Whether a key exists (for keys built from data, such as `theme.<key>`). */

@@ -78,7 +78,7 @@ describe('coordinator dashboard in Chromium', () => {
     await page.getByRole('link', { name: "Oogst-thema's" }).click();
     const bar = page.locator('[data-testid="themes-chart"] svg g[data-label="Eenzaamheid"]');
     expect(await bar.getAttribute('data-value')).toBe('1');
-    expect(await page.locator('main').textContent()).toContain('1 oogsten, 14 deelnemers');
+    expect(await page.locator('main').textContent()).toContain('1 oogst, 14 deelnemers');
     // The digest's charts: themes per wijk, dialogues per month.
     expect(await page.getByTestId('wijken-chart').textContent()).toContain('Overvecht');
     expect(await page.locator('[data-testid="months-chart"] svg').count()).toBe(1);

@@ -109,4 +109,22 @@ describe('local web chat in Chromium', () => {
     for (const c of ['/mijnaanvragen', '/opbrengst']) expect(partner).toContain(c);
     await page.close();
   });
+
+  it("shows the bot's *emphasis* bold without asterisks, and what a person types exactly as typed", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await openChat(page, app.url, 'partner-jeroen');
+    await sendText(page, '/koppel');
+    const text = await waitForBotText(page, 'Je koppelcode is');
+    expect(text).not.toContain('*');
+    const reply = page
+      .locator('[data-testid="message"][data-direction="out"]', { hasText: 'Je koppelcode is' })
+      .last();
+    expect(await reply.locator('strong').allTextContents()).toEqual([expect.stringMatching(/^\d{4}-\d{4}$/)]);
+    await sendText(page, '*niet vet* <strong>ook niet</strong>');
+    const mine = page.locator('[data-testid="message"][data-direction="in"]', { hasText: 'niet vet' }).last();
+    await mine.waitFor({ timeout: 10_000 });
+    expect(await mine.locator('strong').count()).toBe(0);
+    expect(await mine.textContent()).toContain('*niet vet* <strong>ook niet</strong>');
+    await page.close();
+  });
 });

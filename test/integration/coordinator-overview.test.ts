@@ -42,15 +42,18 @@ describe('/overzicht for coordinators (PostgreSQL + Redis)', () => {
     expect(text).toContain(`#${later.number} Testhuis – we zoeken begeleiders`);
     expect(text).toContain('Sessies zonder (genoeg) begeleiders (2)');
     expect(text).toMatch(
-      new RegExp(`#${later.number} Testhuis – .* – 0 van 1 begeleiders, 2 aanbiedingen open`),
+      new RegExp(`#${later.number} Testhuis – .* – 0 van 1 begeleider, 2 aanbiedingen open`),
     );
-    expect(text).toContain('Openstaande aanbiedingen: 2 (voor 1 sessies)');
+    expect(text).toContain('Openstaande aanbiedingen: 2 (voor 1 sessie)');
     expect(text).toMatch(new RegExp(`Komende 7 dagen \\(1\\):\\n• #${soon.number} Testhuis`));
     expect(text).toMatch(new RegExp(`Oogst te laat \\(1\\):\\n• #${past.number} Testhuis – afgelopen`));
 
     // English, and only for coordinators.
     await coord.send('/taal en');
-    expect(texts(await coord.send('/overview'))).toContain('Open requests (2)');
+    const en = texts(await coord.send('/overview'));
+    expect(en).toContain('Open requests (2)');
+    expect(en).toContain('Offers awaiting an answer: 2 (for 1 session)');
+    expect(en).toMatch(/0 of 1 facilitator, 2 offers open/);
     expect(texts(await new LocalChatClient(app, 'partner').send('/overzicht'))).toContain(
       'Dat kan alleen als coördinator',
     );

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
 import { startTestApp } from '../support/app.ts';
-import { createPerson, createVolunteers, setSettings } from '../support/fixtures.ts';
+import {
+  createPerson,
+  createSession,
+  createVolunteers,
+  futureEvening,
+  setSettings,
+} from '../support/fixtures.ts';
 import { submitRequestViaChat } from '../support/intake-script.ts';
 import { LocalChatClient, settle, texts } from '../support/local-chat-client.ts';
 
@@ -54,7 +60,7 @@ describe('coordinator tools for matching (PostgreSQL + Redis)', () => {
     const sessionId = request.sessions[0]?.id as string;
     const list = texts(await coord.send(`/kandidaten ${request.number}`));
     expect(list).toContain(`Kandidaten voor aanvraag #${request.number}`);
-    expect(list).toMatch(/\d+ van \d+ vrijwilligers komen in aanmerking/);
+    expect(list).toMatch(/\d+ van \d+ vrijwilligers (komt|komen) in aanmerking/);
     expect(list).toContain('actief in Overvecht');
     const assignButton = await coord.findButton(/^➕ /);
     const name = assignButton.label.replace('➕ ', '').replace(' toewijzen', '');
@@ -145,5 +151,15 @@ describe('coordinator tools for matching (PostgreSQL + Redis)', () => {
     expect(texts(await new LocalChatClient(app, 'cv-1').send('/niveau Vrijwilliger1 senior'))).toContain(
       'alleen als coördinator',
     );
+  });
+
+  it('/kandidaten says when it lists only the best five', async () => {
+    await createVolunteers(p(), 6, { prefix: 'many' });
+    const { number } = await createSession(p(), { startsAt: futureEvening(10) });
+    const list = texts(await coord.send(`/kandidaten ${number}`));
+    const eligible = Number(/(\d+) van \d+ vrijwilligers komen in aanmerking/.exec(list)?.[1]);
+    expect(eligible).toBeGreaterThan(5);
+    expect(list).toContain(`Hieronder de beste 5 van de ${eligible}.`);
+    expect(list.match(/^\d\. /gm)).toHaveLength(5);
   });
 });

@@ -100,6 +100,14 @@ describe('coordinator dashboard pages', () => {
           action: 'profile.updated',
           subjectType: 'volunteerProfile',
           subjectId: person.id,
+          details: { fields: ['pausedUntil', 'weekly', 'languages'] },
+          createdAt: later,
+        },
+        {
+          action: 'volunteer.level_set',
+          subjectType: 'person',
+          subjectId: person.id,
+          details: { from: 'TRAINEE', to: 'SENIOR' },
           createdAt: later,
         },
         {
@@ -153,6 +161,9 @@ describe('coordinator dashboard pages', () => {
     expect(page).toContain('Sessie verplaatst');
     expect(page).toContain('van: 10 dec');
     expect(page).toContain('Profiel bijgewerkt</td>');
+    expect(page).toContain('velden: pauze, vaste beschikbaarheid, talen');
+    // The level by the one name it has everywhere (/niveau, /eerlijkheid, the profile).
+    expect(page).toContain('naar: senior · van: in opleiding');
     expect(page).toContain('>Fenna de Vries<');
     expect(page).toContain(`Aanvraag #${session.request.number} (Testhuis)`);
     expect(page).toContain('(niet meer aanwezig)');
@@ -179,6 +190,7 @@ describe('coordinator dashboard pages', () => {
       expect(en).toContain('(no longer there)');
       expect(en).toContain('kind: sessions · rows: 3');
       expect(en).toContain('role: lead facilitator');
+      expect(en).toContain('fields: pause, weekly availability, languages');
     } finally {
       await p().person.update({ where: { id: personId }, data: { locale: 'nl' } });
     }

@@ -103,7 +103,10 @@ describe('harvest: interview, approval and report (PostgreSQL + Redis, local cha
     const logs = logLines.join('\n');
     for (const secret of [...PERSONAL_CORPUS.secrets, 'REFLECTIE-GEHEIM']) expect(logs).not.toContain(secret);
     // Approved is final: the timer stops and /oogst has nothing left to do.
-    expect(texts(await lead.send('/oogst'))).toContain('al goedgekeurd');
+    // …and says which dialogue it means.
+    expect(texts(await lead.send('/oogst'))).toMatch(
+      /De oogst van de dialoog \(Testhuis, .+\) is al goedgekeurd/,
+    );
 
     // The coordinators' digest (the real CLI on this database) has the quote and none of the personal data.
     const day = noon.toISODate() as string;

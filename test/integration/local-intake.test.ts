@@ -127,6 +127,7 @@ describe('dialogue request over the local web chat (PostgreSQL + Redis)', () => 
     await fatima.press('Overvecht');
     await fatima.send('Gloriosa 1');
     expect(texts(await fatima.send('1-1-2020 19:30'))).toContain('verleden');
+    expect(texts(await fatima.send('gisteren'))).toContain('Die datum ligt in het verleden');
     expect(texts(await fatima.send('x'.repeat(5000)))).toContain('te lang');
     const state = await app.db.prisma.conversation.findFirstOrThrow({
       where: { person: { identities: { some: { externalId: 'partner-fatima' } } } },

@@ -113,6 +113,18 @@ describe('offers: from a confirmed request to a staffed session (PostgreSQL + Re
       status: 'WITHDRAWN',
     });
     expect(await new LocalChatClient(app, keyOf(w3[1]?.personId as string)).last()).toContain('Al vervuld');
+    // Both answers are in the audit log, like a hand-back or a manual assignment.
+    const logged = await p().auditLog.findMany({
+      where: { subjectId: sessionId, action: { in: ['offer.accepted', 'offer.declined'] } },
+    });
+    expect(logged.map((a) => [a.action, a.actorId]).sort()).toEqual(
+      [
+        ['offer.accepted', w3[0]?.personId],
+        ['offer.declined', w1[0]?.personId],
+        ['offer.declined', w1[1]?.personId],
+      ].sort(),
+    );
+    expect(logged.find((a) => a.action === 'offer.accepted')?.details).toEqual({ role: 'LEAD' });
 
     // Nobody left: a second session in Turkish, everyone already asked for it... a fresh session with no Turkish speakers left free.
     const other = await createSession(p(), {

@@ -22,6 +22,19 @@ describe('Telegram rendering and error mapping', () => {
     expect(parts[2]).toMatchObject({ filename: 'dialoog_1_x.ics' });
   });
 
+  it('shows our *emphasis* bold without asterisks; other asterisks and markup stay as typed', () => {
+    const [part] = renderParts({ text: '*Uitspraken*\n- "<b>5 * 3</b>"\nJe code is *1689-1554*.' });
+    expect(part).toMatchObject({
+      kind: 'text',
+      text: 'Uitspraken\n- "<b>5 * 3</b>"\nJe code is 1689-1554.',
+      entities: [
+        { type: 'bold', offset: 0, length: 10 },
+        { type: 'bold', offset: 39, length: 9 },
+      ],
+    });
+    expect(renderParts({ text: 'geen nadruk' })[0]).toEqual({ kind: 'text', text: 'geen nadruk' });
+  });
+
   it('refuses callback data over 64 bytes (a bug in the core, not something to send)', () => {
     expect(() => keyboard([[{ id: 'é'.repeat(33), label: 'x' }]])).toThrow(/64 bytes/);
     expect(keyboard([])).toBeUndefined();

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Api, GrammyError, HttpError, InputFile } from 'grammy';
-import type { InlineKeyboardMarkup } from 'grammy/types';
+import type { InlineKeyboardMarkup, MessageEntity } from 'grammy/types';
+import { parseEmphasis } from '../emphasis.ts';
 import type {
   ChannelAdapter,
   DeliveryMeta,
@@ -26,7 +27,7 @@ export interface TelegramAdapterOptions {
 
 /** One Bot API call that a message becomes. */
 type Part =
-  | { kind: 'text'; text: string; keyboard?: InlineKeyboardMarkup }
+  | { kind: 'text'; text: string; entities?: MessageEntity[]; keyboard?: InlineKeyboardMarkup }
   | { kind: 'document'; filename: string; content: Buffer; keyboard?: InlineKeyboardMarkup; photo?: boolean };
 
 /** Images Telegram shows inline (sendPhoto: JPEG/PNG up to 10 MB); anything else goes as a document. */
@@ -42,7 +43,8 @@ const PROGRESS_MEMORY = 10_000;
 
 /**
  * Renders OutboundMessages as Bot API calls: plain text (never parse_mode, so names and answers
- * with <, * or _ show as typed), long texts split, buttons as an inline keyboard whose
+ * with <, & or _ show as typed and can never break a message), our `*emphasis*` as bold entities
+ * (src/bots/emphasis.ts), long texts split, buttons as an inline keyboard whose
  * callback_data is the button's opaque id, files via sendDocument. Paced per chat and overall.
  */
 export class TelegramAdapter implements ChannelAdapter {
@@ -107,13 +109,15 @@ export class TelegramAdapter implements ChannelAdapter {
     const earlier = remembered !== undefined ? String(remembered) : await this.lookupMessageId?.(replaces);
     const chunks = splitText(message.text);
     if (!earlier || chunks.length !== 1 || !message.text.trim()) return null;
+    const { text, entities } = textPart(chunks[0] ?? '');
     const key = `${meta.deliveryId}#edit`;
     const wait = this.pacer.reserve(chatId, key) - Date.now();
     if (wait > this.maxInlineWaitMs)
       return { ok: false as const, reason: 'rate_limited' as const, retryAfterMs: wait };
     if (wait > 0) await sleep(wait);
     try {
-      await this.api.editMessageText(chatId, Number(earlier), chunks[0] ?? '', {
+      await this.api.editMessageText(chatId, Number(earlier), text, {
+        entities,
         reply_markup: keyboard(message.buttons) ?? { inline_keyboard: [] },
         link_preview_options: { is_disabled: true },
       });
@@ -149,6 +153,7 @@ export class TelegramAdapter implements ChannelAdapter {
   private call(chatId: string, part: Part) {
     if (part.kind === 'text') {
       return this.api.sendMessage(chatId, part.text, {
+        entities: part.entities,
         reply_markup: part.keyboard,
         link_preview_options: { is_disabled: true },
       });
@@ -176,9 +181,7 @@ export class TelegramAdapter implements ChannelAdapter {
 /** The Bot API calls one message becomes: text chunks, then the file; buttons go on the last text. */
 export function renderParts(message: OutboundMessage): Part[] {
   const markup = keyboard(message.buttons);
-  const parts: Part[] = message.text.trim()
-    ? splitText(message.text).map((text) => ({ kind: 'text' as const, text }))
-    : [];
+  const parts: Part[] = message.text.trim() ? splitText(message.text).map(textPart) : [];
   if (message.file) {
     parts.push({
       kind: 'document',
@@ -194,6 +197,13 @@ export function renderParts(message: OutboundMessage): Part[] {
   const holder = parts[lastText >= 0 ? lastText : parts.length - 1];
   if (holder && markup) holder.keyboard = markup;
   return parts;
+}
+
+/** One chunk of text with our `*emphasis*` as bold entities (offsets in UTF-16, as Telegram counts). */
+function textPart(chunk: string): Part & { kind: 'text' } {
+  const { text, bold } = parseEmphasis(chunk);
+  if (bold.length === 0) return { kind: 'text', text };
+  return { kind: 'text', text, entities: bold.map((b) => ({ type: 'bold', ...b })) };
 }
 
 /** Buttons → inline keyboard; the callback data is the core's opaque id (a longer one is a bug). */

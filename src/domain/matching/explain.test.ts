@@ -56,7 +56,7 @@ describe('explain', () => {
       'en',
     );
     expect(lines).toEqual([
-      '-1.5 · declined something similar 1 times (last 90 days)',
+      '-1.5 · declined something similar 1 time (last 90 days)',
       '+4.7 · never served yet',
     ]);
   });

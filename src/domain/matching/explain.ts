@@ -1,3 +1,4 @@
+import { fill } from '../../i18n/fill.ts';
 import { languageName } from '../languages.ts';
 import { THEME_KEYS, type ThemeKey, themeName } from '../themes.ts';
 import { WIJK_KEYS, wijkName } from '../wijken.ts';
@@ -35,9 +36,7 @@ export function explainRelaxation(r: Relaxation, locale: Locale): string {
 function render(code: string, locale: Locale, params: Record<string, string | number>): string {
   const entry = (matchingMessages as Record<string, { nl: string; en: string }>)[code as MatchingMessageKey];
   const template = entry ? entry[locale] : code;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return fill(template, locale, params);
 }
 
 function signed(points: number): string {

@@ -24,19 +24,19 @@ export const matchingMessages = {
   },
 
   'relax.ignoreLanguage': {
-    nl: '{count} meer zouden in aanmerking komen als de taaleis vervalt',
+    nl: '{count} meer {count|zou|zouden} in aanmerking komen als de taaleis vervalt',
     en: '{count} more would qualify if the language requirement were dropped',
   },
   'relax.travelBuffer': {
-    nl: '{count} meer zouden in aanmerking komen zonder reistijdmarge (nu {minutes} minuten)',
+    nl: '{count} meer {count|zou|zouden} in aanmerking komen zonder reistijdmarge (nu {minutes} minuten)',
     en: '{count} more would qualify without a travel buffer (now {minutes} minutes)',
   },
   'relax.monthlyMax': {
-    nl: '{count} meer zouden in aanmerking komen als het maandmaximum 1 hoger was',
+    nl: '{count} meer {count|zou|zouden} in aanmerking komen als het maandmaximum 1 hoger was',
     en: '{count} more would qualify if monthly maxima were 1 higher',
   },
   'relax.availability': {
-    nl: '{count} meer zouden in aanmerking komen als we ook buiten hun opgegeven tijden vragen',
+    nl: '{count} meer {count|zou|zouden} in aanmerking komen als we ook buiten hun opgegeven tijden vragen',
     en: '{count} more would qualify if asked outside their stated availability',
   },
 
@@ -49,19 +49,22 @@ export const matchingMessages = {
   'score.theme.profile': { nl: '{theme} staat in het profiel', en: '{theme} is on their profile' },
   'score.theme.experience': {
     nl: 'begeleidde {count} keer een dialoog over {theme}',
-    en: 'facilitated {count} dialogues on {theme}',
+    en: 'facilitated {count} {count|dialogue|dialogues} on {theme}',
   },
   'score.theme.none': { nl: 'nog geen ervaring met {theme}', en: 'no experience with {theme} yet' },
   'score.fairness.load': {
-    nl: '{sessions} sessies in de laatste {days} dagen (ruimte voor {capacity})',
-    en: '{sessions} sessions in the last {days} days (room for {capacity})',
+    nl: '{sessions} {sessions|sessie|sessies} in de laatste {days} dagen (ruimte voor {capacity})',
+    en: '{sessions} {sessions|session|sessions} in the last {days} days (room for {capacity})',
   },
   'score.fairness.never': { nl: 'nog nooit ingezet', en: 'never served yet' },
-  'score.fairness.last': { nl: 'laatste sessie {days} dagen geleden', en: 'last session {days} days ago' },
+  'score.fairness.last': {
+    nl: 'laatste sessie {days} {days|dag|dagen} geleden',
+    en: 'last session {days} {days|day|days} ago',
+  },
   'score.declines.none': { nl: 'geen recente afzeggingen voor zoiets', en: 'no recent declines for similar' },
   'score.declines.similar': {
     nl: 'zei {count} keer nee tegen iets vergelijkbaars (laatste {days} dagen)',
-    en: 'declined something similar {count} times (last {days} days)',
+    en: 'declined something similar {count} {count|time|times} (last {days} days)',
   },
   'score.diversity.no-team': { nl: 'nog geen team om mee te vergelijken', en: 'no team yet to compare with' },
   'score.diversity.table-language': {
@@ -78,8 +81,8 @@ export const matchingMessages = {
   },
   'score.diversity.none': { nl: 'lijkt op het team', en: 'similar to the team' },
   'score.trainee.progress': {
-    nl: 'nog {needed} meeloopsessies nodig ({done} gedaan)',
-    en: '{needed} shadow sessions still needed ({done} done)',
+    nl: 'nog {needed} {needed|meeloopsessie|meeloopsessies} nodig ({done} gedaan)',
+    en: '{needed} shadow {needed|session|sessions} still needed ({done} done)',
   },
   'score.trainee.senior-lead': { nl: 'leert naast een senior', en: 'learns next to a senior' },
 } as const;

@@ -34,7 +34,12 @@ async function load(args: string, s: EffectScope): Promise<EffectResult> {
   const number = Number.parseInt(args.replace(/^#/, ''), 10);
   const candidates = Number.isFinite(number) ? sessions.filter((x) => x.number === number) : sessions;
   const open = candidates.find((x) => x.status === null || x.status === 'DRAFT' || x.status === 'SUBMITTED');
-  if (!open) return { ok: false, error: candidates.length > 0 ? 'already' : 'none' };
+  if (!open) {
+    // All approved: say which dialogue (the latest one asked about), not just "this dialogue".
+    const latest = candidates[0] && (await repos.staffing.session(candidates[0].sessionId));
+    if (!latest) return { ok: false, error: 'none' };
+    return { ok: true, data: { approved: true, label: sessionLabel(latest, s) } };
+  }
   const session = await repos.staffing.session(open.sessionId);
   if (!session) return { ok: false, error: 'none' };
   const existing = await repos.harvest.get(open.sessionId);
@@ -45,10 +50,15 @@ async function load(args: string, s: EffectScope): Promise<EffectResult> {
     data: {
       sessionId: open.sessionId,
       organisation: session.organisation,
-      label: `${session.organisation}, ${formatDateTime(session.startsAt, ctx.zone, ctx.locale)}`,
+      label: sessionLabel(session, s),
       notes: existing?.rawNotes ?? {},
     },
   };
+}
+
+/** "Buurthuis De Linde, di 8 dec 19:30": which dialogue a harvest is of. */
+function sessionLabel(session: { organisation: string; startsAt: Date }, s: EffectScope): string {
+  return `${session.organisation}, ${formatDateTime(session.startsAt, s.ctx.zone, s.ctx.locale)}`;
 }
 
 async function save(effect: Extract<Effect, { type: 'harvestSave' }>, s: EffectScope): Promise<EffectResult> {

@@ -82,9 +82,10 @@ function onEffect(
   ctx: FlowContext,
 ): Transition<State> {
   const l = ctx.locale;
-  if (!result.ok) return done([{ text: t(l, errorKey(result.error)) }]);
+  if (!result.ok) return done([{ text: t(l, errorKey(result.error), { label: state.label }) }]);
   if (name === 'harvestLoad' && state.step === 'loading') {
     const data = result.data ?? {};
+    if (data.approved) return done([{ text: t(l, 'harvest.already', { label: String(data.label ?? '') }) }]);
     const notes = RawNotesSchema.safeParse(data.notes ?? {});
     const loaded: State = {
       ...state,

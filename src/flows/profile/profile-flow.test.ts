@@ -78,7 +78,7 @@ describe('volunteer profile flow (pure transitions)', () => {
       'Pauze: geen',
     ])
       expect(shown).toContain(part);
-    expect(shown).toContain('leerling-begeleider');
+    expect(shown).toContain('begeleider in opleiding');
     expect(shown).toContain('stelt een coördinator in');
     expect(labels(menu)).toEqual(
       expect.arrayContaining([

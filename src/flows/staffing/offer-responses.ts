@@ -25,6 +25,12 @@ export async function declineOffer(
   if (offer?.status !== 'OPEN') return 'not_open';
   const reason = typed?.reason ?? undefined;
   await scope.repos.setOfferStatus(offer.id, 'DECLINED', reason);
+  await scope.repos.audit({
+    actorId: personId,
+    action: 'offer.declined',
+    subjectType: 'session',
+    subjectId: offer.sessionId,
+  });
   const who = await scope.repos.recipient(personId);
   const l = who?.locale ?? 'nl';
   if (reason) {

@@ -216,6 +216,13 @@ export async function acceptOffer(
         : 'LEAD';
   const assignmentId = await repos.createAssignment(session.id, personId, role);
   await repos.setOfferStatus(offer.id, 'ACCEPTED');
+  await repos.audit({
+    actorId: personId,
+    action: 'offer.accepted',
+    subjectType: 'session',
+    subjectId: session.id,
+    details: { role },
+  });
   session.assignments.push({ id: assignmentId, personId, role, name: who?.name ?? '' });
   await send(scope, personId, `accepted:${offer.id}`, {
     text: t(l, 'offer.accepted', { role: t(l, `offer.role.${role}`) }),

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ProfilePatchSchema } from '../../flows/profile/profile-state.ts';
 import { hasKey, t } from '../../i18n/index.ts';
 
 /** Every action code the code base writes to the audit log (audit({ action }), auditLog.create, audit(who, '…'), SQL). */
@@ -38,5 +39,10 @@ describe('audit log labels', () => {
       if (!hasKey(key)) continue;
       expect(t('en', key)).not.toBe(t('nl', key));
     }
+  });
+
+  it('every profile field a profile.updated entry can name has words in Dutch and English', () => {
+    const missing = ProfilePatchSchema.keyof().options.filter((f) => !hasKey(`audit.field.${f}`));
+    expect(missing).toEqual([]);
   });
 });

@@ -160,11 +160,17 @@ function subjectLabel(type: string, subject: AuditSubject | null, l: Locale, zon
   return hasKey(setting) ? t(l, setting) : `${typeName}: ${subject.key}`;
 }
 
-/** A value in words where the catalogues have it: roles, levels, channels, on/off, export kinds. */
+/** A value in words where the catalogues have it: levels, roles, channels, on/off, export kinds. */
 function valueLabel(v: string, l: Locale): string {
-  for (const key of [`audit.value.${v}`, `offer.role.${v}`, `role.${v}`, `level.${v}`, `platform.${v}`])
+  for (const key of [`audit.value.${v}`, `level.${v}`, `offer.role.${v}`, `role.${v}`, `platform.${v}`])
     if (hasKey(key)) return t(l, key);
   return v;
+}
+
+/** A profile field the entry names (profile.updated), in words; an unknown one as it is. */
+function fieldLabel(field: string, l: Locale): string {
+  const key = `audit.field.${field}`;
+  return hasKey(key) ? t(l, key) : field;
 }
 
 /** Our row ids (Prisma's cuid shape): they mean nothing to a reader, so they are left out. */
@@ -193,7 +199,8 @@ function details(row: AuditRow, l: Locale, zone: string): string {
     Object.entries(o)
       .filter(([k]) => !/(^id|Id|Ids)$/.test(k))
       .flatMap(([k, v]) => {
-        const s = show(v);
+        const s =
+          k === 'fields' && Array.isArray(v) ? v.map((f) => fieldLabel(String(f), l)).join(', ') : show(v);
         const word = `audit.detail.${k}`;
         return s === null ? [] : [`${hasKey(word) ? t(l, word) : k}: ${s}`];
       })

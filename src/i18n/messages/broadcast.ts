@@ -39,11 +39,11 @@ export const broadcasts = {
     en: 'No volunteer{filter} can receive this message now. Nothing was sent.',
   },
   'broadcast.preview': {
-    nl: 'Voorbeeld – dit bericht gaat naar {count} vrijwilliger(s){filter}:',
-    en: 'Preview – this message goes to {count} volunteer(s){filter}:',
+    nl: 'Voorbeeld – dit bericht gaat naar {count} {count|vrijwilliger|vrijwilligers}{filter}:',
+    en: 'Preview – this message goes to {count} {count|volunteer|volunteers}{filter}:',
   },
   'broadcast.preview_skipped': {
-    nl: '{skipped} overgeslagen: {optedOut} wil(len) geen rondzendberichten, {paused} gepauzeerd, {unreachable} niet bereikbaar.',
+    nl: '{skipped} overgeslagen: {optedOut} {optedOut|wil|willen} geen rondzendberichten, {paused} gepauzeerd, {unreachable} niet bereikbaar.',
     en: '{skipped} skipped: {optedOut} opted out of broadcasts, {paused} paused, {unreachable} unreachable.',
   },
   'broadcast.send_button': { nl: '📣 Verstuur naar {count}', en: '📣 Send to {count}' },
@@ -54,8 +54,8 @@ export const broadcasts = {
     en: 'This message has already been sent or cancelled; nothing more happens.',
   },
   'broadcast.sent': {
-    nl: 'Verstuurd naar {sent} vrijwilliger(s). {skipped} overgeslagen ({optedOut} afgemeld, {paused} gepauzeerd, {unreachable} niet bereikbaar).',
-    en: 'Sent to {sent} volunteer(s). {skipped} skipped ({optedOut} opted out, {paused} paused, {unreachable} unreachable).',
+    nl: 'Verstuurd naar {sent} {sent|vrijwilliger|vrijwilligers}. {skipped} overgeslagen ({optedOut} afgemeld, {paused} gepauzeerd, {unreachable} niet bereikbaar).',
+    en: 'Sent to {sent} {sent|volunteer|volunteers}. {skipped} skipped ({optedOut} opted out, {paused} paused, {unreachable} unreachable).',
   },
   'broadcast.header': { nl: '📣 Bericht van {name}:', en: '📣 Message from {name}:' },
   'broadcast.optout_button': { nl: 'Geen rondzendberichten meer', en: 'No more broadcasts' },

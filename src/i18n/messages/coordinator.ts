@@ -1,7 +1,11 @@
 export const coordinator = {
   'coord.candidates.header': {
-    nl: 'Kandidaten voor aanvraag #{number} ({organisation}), sessie {when}:\n{eligible} van {considered} vrijwilligers komen in aanmerking.',
-    en: 'Candidates for request #{number} ({organisation}), session {when}:\n{eligible} of {considered} volunteers are eligible.',
+    nl: 'Kandidaten voor aanvraag #{number} ({organisation}), sessie {when}:\n{eligible} van {considered} {considered|vrijwilliger|vrijwilligers} {eligible|komt|komen} in aanmerking.',
+    en: 'Candidates for request #{number} ({organisation}), session {when}:\n{eligible} of {considered} {considered|volunteer|volunteers} {eligible|is|are} eligible.',
+  },
+  'coord.candidates.top': {
+    nl: 'Hieronder de beste {shown} van de {count}.',
+    en: 'Below are the best {shown} of the {count}.',
   },
   'coord.candidates.line': {
     nl: '{rank}. {name} ({level}) — score {score}\n   {why}',
@@ -77,7 +81,7 @@ export const coordinator = {
   },
   'coord.settings': {
     nl: 'Instellingen:\n• Automatische aanbiedingen: {autoOffers}\n• Goedkeuring van aanvragen nodig: {approvalRequired}\n• Aanbiedingen per ronde: {waveSize}\n• Reactietijd: {offerHours} uur',
-    en: 'Settings:\n• Automatic offers: {autoOffers}\n• Requests need approval: {approvalRequired}\n• Offers per round: {waveSize}\n• Time to reply: {offerHours} hours',
+    en: 'Settings:\n• Automatic offers: {autoOffers}\n• Requests need approval: {approvalRequired}\n• Offers per round: {waveSize}\n• Time to reply: {offerHours} {offerHours|hour|hours}',
   },
   'coord.on': { nl: 'aan', en: 'on' },
   'coord.off': { nl: 'uit', en: 'off' },

@@ -93,8 +93,8 @@ export const dashboard = {
     en: 'No approved harvests in this period yet.',
   },
   'dashboard.themes.summary': {
-    nl: '{harvests} oogsten, {participants} deelnemers',
-    en: '{harvests} harvests, {participants} participants',
+    nl: '{harvests} {harvests|oogst|oogsten}, {participants} {participants|deelnemer|deelnemers}',
+    en: '{harvests} {harvests|harvest|harvests}, {participants} {participants|participant|participants}',
   },
   'dashboard.audit.heading': { nl: 'Logboek', en: 'Audit log' },
   'dashboard.audit.empty': { nl: 'Het logboek is leeg.', en: 'The audit log is empty.' },

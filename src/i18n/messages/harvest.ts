@@ -10,8 +10,8 @@ export const harvest = {
     en: 'Only the facilitators of this dialogue can submit its harvest.',
   },
   'harvest.already': {
-    nl: 'De oogst van deze dialoog is al goedgekeurd. Dank je wel!',
-    en: 'The harvest of this dialogue has already been approved. Thank you!',
+    nl: 'De oogst van de dialoog ({label}) is al goedgekeurd. Dank je wel!',
+    en: 'The harvest of the dialogue ({label}) has already been approved. Thank you!',
   },
   'harvest.intro': {
     nl: 'Fijn dat je even tijd maakt voor de oogst van de dialoog bij {label}. Ik stel een paar korte vragen, één voor één. Elke vraag mag je overslaan, en met /stop pauzeer je; /oogst gaat later verder waar je was. Spraakberichten en foto’s (van een flip-over) zijn ook welkom.',

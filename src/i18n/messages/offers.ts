@@ -4,7 +4,7 @@ export const offers = {
     en: 'Would you like to facilitate this dialogue?\n\n{details}\n\nPlease reply before {deadline}.',
   },
   'offer.ask_trainee': {
-    nl: 'Wil jij als leerling meelopen bij deze dialoog, naast een ervaren begeleider?\n\n{details}\n\nReageer graag vóór {deadline}.',
+    nl: 'Wil jij als begeleider in opleiding meelopen bij deze dialoog, naast een ervaren begeleider?\n\n{details}\n\nReageer graag vóór {deadline}.',
     en: 'Would you like to join this dialogue as a trainee, next to an experienced facilitator?\n\n{details}\n\nPlease reply before {deadline}.',
   },
   'offer.accept': { nl: '✅ Ja, ik doe het', en: "✅ Yes, I'll do it" },
@@ -19,7 +19,7 @@ export const offers = {
   },
   'offer.role.LEAD': { nl: 'hoofdbegeleider', en: 'lead facilitator' },
   'offer.role.CO': { nl: 'tweede begeleider', en: 'co-facilitator' },
-  'offer.role.TRAINEE': { nl: 'leerling-begeleider', en: 'trainee facilitator' },
+  'offer.role.TRAINEE': { nl: 'begeleider in opleiding', en: 'trainee facilitator' },
   'offer.already_filled': {
     nl: 'Dank je wel voor je reactie! Deze dialoog is intussen al vervuld, dus we hebben je nu niet nodig.',
     en: 'Thank you for replying! This dialogue has already been filled, so we do not need you this time.',

@@ -11,12 +11,12 @@ export const overview = {
     en: 'Sessions without (enough) facilitators ({count}):',
   },
   'overview.unstaffed_line': {
-    nl: '• #{number} {organisation} – {when} – {have} van {need} begeleiders, {offers} aanbiedingen open',
-    en: '• #{number} {organisation} – {when} – {have} of {need} facilitators, {offers} offers open',
+    nl: '• #{number} {organisation} – {when} – {have} van {need} {need|begeleider|begeleiders}, {offers} {offers|aanbieding|aanbiedingen} open',
+    en: '• #{number} {organisation} – {when} – {have} of {need} {need|facilitator|facilitators}, {offers} {offers|offer|offers} open',
   },
   'overview.offers': {
-    nl: 'Openstaande aanbiedingen: {total} (voor {sessions} sessies)',
-    en: 'Offers awaiting an answer: {total} (for {sessions} sessions)',
+    nl: 'Openstaande aanbiedingen: {total} (voor {sessions} {sessions|sessie|sessies})',
+    en: 'Offers awaiting an answer: {total} (for {sessions} {sessions|session|sessions})',
   },
   'overview.week': { nl: 'Komende 7 dagen ({count}):', en: 'Next 7 days ({count}):' },
   'overview.week_line': {

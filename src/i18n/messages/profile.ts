@@ -41,7 +41,7 @@ export const profile = {
   'profile.value.certified_since': { nl: 'ja, sinds {date}', en: 'yes, since {date}' },
   'profile.value.not_certified': { nl: 'nog niet', en: 'not yet' },
   'profile.value.more': { nl: 'en nog {count}', en: 'and {count} more' },
-  'profile.level.TRAINEE': { nl: 'leerling-begeleider', en: 'trainee' },
+  'profile.level.TRAINEE': { nl: 'begeleider in opleiding', en: 'trainee facilitator' },
   'profile.level.CERTIFIED': { nl: 'gecertificeerd begeleider', en: 'certified facilitator' },
   'profile.level.SENIOR': { nl: 'senior begeleider', en: 'senior facilitator' },
   'profile.day.mon': { nl: 'ma', en: 'Mon' },

@@ -237,6 +237,26 @@ const URL_TRAILING = /[.,;:!?)\]}'"»”’]+$/;
  * A bot message as text nodes with its http(s) URLs as links. Only text nodes and <a> elements are
  * made (no innerHTML, so nothing needs escaping), and only http: and https: URLs become links.
  */
+/**
+ * Our messages mark emphasis as Slack does (`*Uitspraken*`); the same rule as src/bots/emphasis.ts:
+ * an opening `*` at a line start or after a space/bracket/quote, directly before a non-space, and a
+ * closing `*` on the same line directly after a non-space. "5 * 3 * 2" stays as typed.
+ */
+const EMPHASIS = /(^|[\s([{"'“‘«])\*([^\s*](?:[^*\n]*[^\s*])?)\*(?=$|[\s.,;:!?)\]}"'”’»])/gm;
+
+/** A bot message as text nodes, <strong> for its *emphasis* and <a> for its links (never innerHTML). */
+function formatBotText(text) {
+  const parts = [];
+  let last = 0;
+  for (const match of text.matchAll(EMPHASIS)) {
+    parts.push(...linkify(text.slice(last, match.index) + match[1]));
+    parts.push(h('strong', {}, linkify(match[2])));
+    last = match.index + match[0].length;
+  }
+  parts.push(...linkify(text.slice(last)));
+  return parts;
+}
+
 function linkify(text) {
   const parts = [];
   let last = 0;
@@ -763,7 +783,11 @@ function appendMessageElement(message, all) {
 function renderMessage(message, date) {
   const out = message.direction === 'out';
   const bubbleChildren = [h('span', { class: 'sr-only' }, [`${out ? t('bot') : t('you')}: `])];
-  if (message.text) bubbleChildren.push(h('p', { class: 'msg-text', dir: 'auto' }, linkify(message.text)));
+  if (message.text) {
+    // What the person typed is shown exactly as typed; only the bot's own messages carry emphasis.
+    const content = out ? formatBotText(message.text) : linkify(message.text);
+    bubbleChildren.push(h('p', { class: 'msg-text', dir: 'auto' }, content));
+  }
 
   if (message.file) {
     const href = safeUrl(message.file.url);
