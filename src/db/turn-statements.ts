@@ -130,9 +130,21 @@ export const UPDATE_CONVERSATION: Statement = {
     RETURNING 1 AS "ok"`,
 };
 
+/**
+ * A conversation's buttons end with it: the next conversation of the same flow starts again at
+ * revision 1, and would otherwise take the old buttons of revision 1, 2 … as its own.
+ */
+const retireFlow = (person: string, ended: string) => `
+    UPDATE "ButtonToken" SET "usedAt" = (CURRENT_TIMESTAMP AT TIME ZONE 'UTC')
+    WHERE "personId" = ${person} AND "usedAt" IS NULL AND "flow" IN (SELECT "flow" FROM ${ended})`;
+
 export const DELETE_CONVERSATION: Statement = {
-  name: 'dlg_delete_conversation',
-  text: `DELETE FROM "Conversation" WHERE "personId" = $1 AND "rev" = CAST($2 AS int) RETURNING 1 AS "ok"`,
+  name: 'dlg_delete_conversation_v2',
+  text: `
+    WITH ended AS (
+      DELETE FROM "Conversation" WHERE "personId" = $1 AND "rev" = CAST($2 AS int) RETURNING "flow"
+    ), retired AS (${retireFlow('$1', 'ended')})
+    SELECT 1 AS "ok" FROM ended`,
 };
 
 /**
@@ -265,10 +277,13 @@ function commitStep(write: ConversationWrite): Statement {
     delete: `
       DELETE FROM "Conversation"
       WHERE "personId" = ${$('person')} AND "rev" = CAST(${$('rev')} AS int) AND EXISTS (SELECT 1 FROM ev)
-      RETURNING 1`,
+      RETURNING "flow"`,
   };
+  // The ended conversation's buttons (those written by this step are not visible to the UPDATE).
+  const ended =
+    write === 'delete' ? `), ended AS (${retireFlow(`CAST(${$('person')} AS text)`, 'conv')}` : '';
   return {
-    name: `dlg_commit_step_v4_${write}`,
+    name: `dlg_commit_step_v5_${write}`,
     text: `
     WITH ev AS (
       SELECT "id" FROM "InboundEvent" WHERE "id" = ${$('inbound')} AND "status" = 'RECEIVED' FOR UPDATE
@@ -277,7 +292,7 @@ function commitStep(write: ConversationWrite): Statement {
       UPDATE "InboundEvent" SET "status" = 'PROCESSED', "processedAt" = ${utc($('now'))}, "error" = NULL
       WHERE "id" IN (SELECT "id" FROM ev) AND EXISTS (SELECT 1 FROM conv)
       RETURNING "id"
-    ), retired AS (${retireQuestions(`CAST(${$('person')} AS text)`, `CAST(${$('bQuestion')} AS text[])`, $('now'))}
+    ${ended}), retired AS (${retireQuestions(`CAST(${$('person')} AS text)`, `CAST(${$('bQuestion')} AS text[])`, $('now'))}
         AND EXISTS (SELECT 1 FROM claimed)
     ), buttons AS (
       INSERT INTO "ButtonToken"

@@ -220,4 +220,19 @@ describe('confirmation buttons are single-use (PostgreSQL + Redis)', () => {
     );
     expect(texts(await partner.press('✅ Versturen'))).toMatch(/aanvraag #\d+ is verstuurd/);
   });
+
+  it('a conversation’s buttons end with it: the next one of the same flow does not take them as its own', async () => {
+    await createPerson(p(), 'noor', 'Noor', ['PARTNER']);
+    const partner = new LocalChatClient(app, 'noor');
+    await submitRequestViaChat(partner, { organisation: 'Buurthuis Noor', submit: false });
+    const first = await partner.findButton('✅ Versturen');
+    await partner.send('/stop');
+    // The same questions again: the new conversation reaches its summary at the same revision.
+    await submitRequestViaChat(partner, { organisation: 'Buurthuis Noor', submit: false });
+    const requests = () => p().dialogueRequest.count({ where: { organisation: { name: 'Buurthuis Noor' } } });
+    expect(texts(await partner.roundTrip({ buttonId: first.id }))).toContain(STALE_NL);
+    expect(await requests()).toBe(0);
+    expect(texts(await partner.press('✅ Versturen'))).toMatch(/aanvraag #\d+ is verstuurd/);
+    expect(await requests()).toBe(1);
+  });
 });

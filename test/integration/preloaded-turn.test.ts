@@ -100,7 +100,7 @@ describe('the step starts from what was read while storing the event (PostgreSQL
     });
     const statements = await step(event);
     // The first commit finds the conversation changed and writes nothing; the step reads and commits again.
-    expect(statements).toEqual(['dlg_commit_step_v4_none', 'dlg_load_turn_v3', 'dlg_commit_step_v4_none']);
+    expect(statements).toEqual(['dlg_commit_step_v5_none', 'dlg_load_turn_v3', 'dlg_commit_step_v5_none']);
     expect(await statusOf(event.id)).toBe('PROCESSED');
     const texts = await replies(event.id);
     expect(texts.length).toBeGreaterThan(0);
