@@ -14,7 +14,7 @@
  * Knobs: BENCH_USERS (50), BENCH_WARMUP (10), BENCH_BOTS (ours,conversations,echo),
  * BENCH_OUTBOUND (1000; 0 skips the outbound run), BENCH_POSTGRES_URL (the server to create the
  * benchmark's database on; e.g. `postgresql://postgres@localhost/postgres?host=/var/run/postgresql`
- * for the Unix socket — both PostgreSQL bots then use it).
+ * for the Unix socket — both PostgreSQL bots then use it; on this machine it made no difference).
  * The bots are in telegram-bots.ts, the driver that plays the users in telegram-driver.ts.
  * Needs PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379 (as the tests do).
  */
