@@ -1,7 +1,7 @@
 import type { UnitOfWork } from '../flows/ports.ts';
 import type { AfterCommit } from '../flows/shell.ts';
 import { expireWave } from '../flows/staffing/offer-responses.ts';
-import { OFFER_WAVE_TIMER } from '../flows/staffing/staffing.ts';
+import { heldRoundTimerId, OFFER_WAVE_TIMER } from '../flows/staffing/staffing.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { TimerKind } from '../jobs/timers.ts';
 
@@ -24,10 +24,21 @@ export function offerWaveTimer(deps: OfferWaveTimerDeps): TimerKind {
         take: limit,
         orderBy: { sessionId: 'asc' },
       });
-      return waves.map((w) => ({
-        id: `${w.sessionId}.${w.role === 'TRAINEE' ? 'TRAINEE' : 'LEAD'}.${w.wave}`,
-        dueAt: w._max.expiresAt ?? new Date(),
-      }));
+      // Rounds held back by quiet hours are in the database too, so a flushed Redis loses none.
+      const held = await deps.prisma.dialogueSession.findMany({
+        where: { offersDueAt: { not: null }, status: { not: 'CANCELLED' } },
+        select: { id: true, offersDueAt: true },
+        take: limit,
+      });
+      return [
+        ...waves.map((w) => ({
+          id: `${w.sessionId}.${w.role === 'TRAINEE' ? 'TRAINEE' : 'LEAD'}.${w.wave}`,
+          dueAt: w._max.expiresAt ?? new Date(),
+        })),
+        ...held.flatMap((s) =>
+          s.offersDueAt ? [{ id: heldRoundTimerId(s.id, s.offersDueAt), dueAt: s.offersDueAt }] : [],
+        ),
+      ];
     },
     async run(id, now) {
       const done = await deps.uow(async (repos) => {

@@ -88,6 +88,10 @@ export function staffingRepos(tx: Tx): StaffingRepos {
       });
     },
 
+    async holdOffers(sessionId, at) {
+      await tx.dialogueSession.update({ where: { id: sessionId }, data: { offersDueAt: at } });
+    },
+
     async setRequestStatus(requestId, status) {
       // Only forward: a request that was cancelled or declined stays so.
       await tx.dialogueRequest.updateMany({

@@ -67,6 +67,7 @@ export function staffingSessionRepo(
         })),
         excluded: s.exclusions.map((e) => e.personId),
         handedBack: s.assignments.filter((a) => a.status === 'RELEASED').map((a) => a.personId),
+        offersDueAt: s.offersDueAt,
         contact: { name: r.contactName, email: r.contactEmail, phone: r.contactPhone },
         calendarSequence: s.calendarSequence,
         requestCreatedAt: r.createdAt,

@@ -270,12 +270,16 @@ export async function coordinatorAction(
       const key =
         round.sent > 0
           ? 'coord.offers_sent'
-          : round.nobody
-            ? 'coord.offers_nobody'
-            : round.waiting
-              ? 'coord.offers_waiting'
-              : 'coord.offers_not_needed';
-      s.replies.push({ text: t(l, key, { count: round.sent, number }) });
+          : round.heldUntil
+            ? 'coord.offers_held'
+            : round.nobody
+              ? 'coord.offers_nobody'
+              : round.waiting
+                ? 'coord.offers_waiting'
+                : 'coord.offers_not_needed';
+      const held = round.heldUntil;
+      const at = held ? (when({ startsAt: held, endsAt: held }, s.ctx.zone, l).split('–')[0] ?? '') : '';
+      s.replies.push({ text: t(l, key, { count: round.sent, number, at }) });
       return { ok: true };
     }
     case 'act.setting': {

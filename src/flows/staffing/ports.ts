@@ -59,6 +59,8 @@ export interface StaffingRepos {
   createAssignment(sessionId: string, personId: string, role: 'LEAD' | 'CO' | 'TRAINEE'): Promise<string>;
   markSessionStaffed(sessionId: string, staffed: boolean): Promise<void>;
   setRequestStatus(requestId: string, status: 'STAFFING' | 'STAFFED'): Promise<void>;
+  /** Records (or with null clears) a round of offers held back until `at` by quiet hours. */
+  holdOffers(sessionId: string, at: Date | null): Promise<void>;
   recipient(personId: string): Promise<Recipient | null>;
   coordinators(): Promise<Recipient[]>;
   /** Writes a message to the outbox; returns its id (null when the key was used before). */

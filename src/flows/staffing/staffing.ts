@@ -55,7 +55,24 @@ export interface StaffingRound {
   waiting: boolean;
   /** Nobody could be asked for a facilitator place (coordinators were alerted). */
   nobody: boolean;
+  /** The round waits for the end of quiet hours (this moment); its timer sends it then. */
+  heldUntil?: Date;
 }
+
+/** A round is held back at night only when the session is at least this far from the next morning. */
+const HOLD_MIN_LEAD_MS = 12 * 3_600_000;
+
+/** The end of the current quiet hours (08:00 local), or null outside them. */
+export function endOfQuietHours(now: Date, zone: string): Date | null {
+  const local = DateTime.fromJSDate(now, { zone });
+  if (!isQuiet(local)) return null;
+  return (local.hour < QUIET_HOURS.to ? local : local.plus({ days: 1 }))
+    .set({ hour: QUIET_HOURS.to, minute: 0, second: 0, millisecond: 0 })
+    .toJSDate();
+}
+
+/** The timer that sends a held-back round (one per session and morning). */
+export const heldRoundTimerId = (sessionId: string, at: Date) => `${sessionId}.LEAD.held${at.getTime()}`;
 
 /** Sends the next wave of offers for every open place of a session, or alerts coordinators when nobody is left. */
 export async function staffSession(
@@ -68,6 +85,11 @@ export async function staffSession(
   const round: StaffingRound = { sent: 0, waiting: false, nobody: false };
   const session = await repos.lockSession(sessionId);
   if (!session || session.status === 'CANCELLED' || session.startsAt <= now) return round;
+  // No offers at night (PRODUCT.md: quiet hours): a round that can wait for the morning does.
+  const morning = endOfQuietHours(now, scope.zone);
+  const hold = morning !== null && session.startsAt.getTime() - morning.getTime() >= HOLD_MIN_LEAD_MS;
+  // Its morning has come (or the session is near): the held round is this one.
+  if (!hold && session.offersDueAt) await repos.holdOffers(sessionId, null);
   const configured = await repos.settings();
   // An urgent backfill (someone dropped out) asks more people at once and gives them less time.
   const settings = opts.urgent
@@ -100,6 +122,18 @@ export async function staffSession(
         round.nobody = true;
         await alertNobody(scope, { session, role, ranking, wave, skip: opts.actorId });
       }
+      continue;
+    }
+    if (hold && morning) {
+      if (round.heldUntil === undefined) {
+        await repos.holdOffers(sessionId, morning);
+        scope.timers.push({
+          kind: OFFER_WAVE_TIMER,
+          id: heldRoundTimerId(sessionId, morning),
+          dueAt: morning,
+        });
+      }
+      round.heldUntil = morning;
       continue;
     }
     const expiresAt = offerExpiry(now, session.startsAt, settings, scope.zone);

@@ -31,6 +31,8 @@ export interface SessionSnapshot {
   excluded: string[];
   /** People who were on this session and handed it back (or were released from it): not asked again. */
   handedBack: string[];
+  /** A round of offers held back by quiet hours until then (null: none). */
+  offersDueAt?: Date | null;
   /** The partner's contact for this dialogue (shared with its facilitators only). */
   contact: { name: string; email: string | null; phone: string | null };
   calendarSequence: number;

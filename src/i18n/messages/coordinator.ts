@@ -71,6 +71,10 @@ export const coordinator = {
     nl: 'Er is niemand meer om te vragen voor aanvraag #{number}; er gaan geen aanbiedingen uit. Met /kandidaten {number} wijs je zelf iemand toe.',
     en: 'There is nobody left to ask for request #{number}; no offers were sent. Use /candidates {number} to assign someone yourself.',
   },
+  'coord.offers_held': {
+    nl: 'Het is rusttijd (21:00–08:00): de aanbiedingen voor aanvraag #{number} gaan uit op {at}, zodat niemand ’s nachts een bericht krijgt.',
+    en: 'It is quiet hours (21:00–08:00): the offers for request #{number} go out on {at}, so nobody gets a message at night.',
+  },
   'coord.offers_waiting': {
     nl: 'Er loopt nog een ronde aanbiedingen voor aanvraag #{number}; ik wacht eerst op de antwoorden.',
     en: 'A round of offers for request #{number} is still open; I am waiting for the answers first.',

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "DialogueSession" ADD COLUMN     "offersDueAt" TIMESTAMP(3);
