@@ -134,14 +134,18 @@ function themesIn(s: string): ThemeKey[] {
   return found;
 }
 
-/** Cues that introduce the why; the goal is what follows the cue ("…, omdat er veel spanningen zijn"). */
+/**
+ * Cues that introduce the why; the goal is what follows the cue ("…, omdat er veel spanningen zijn").
+ * A label with a colon ("Doel: …") has no word boundary after it, so it stands outside the `\b`.
+ */
 const GOAL_CUES =
-  /\b(?:het doel is(?: om| dat)?|ons doel is(?: om| dat)?|doel:|aanleiding:|de aanleiding is(?: dat)?|omdat|zodat|we merken dat|wij merken dat|we zien dat|we zien steeds|we willen dat|wij willen dat|we willen graag dat|we hopen dat|we hopen|over hoe|hoe kunnen|the aim is(?: to)?|our aim is(?: to)?|the goal is(?: to)?|our goal is(?: to)?|the purpose is(?: to)?|because|so that|we hope to|we hope that|we have noticed that|we've noticed that|we notice that|we see that|about how|how can)\b/i;
+  /\b(?:doel:|aanleiding:|aim:|goal:|purpose:|(?:het doel is(?: om| dat)?|ons doel is(?: om| dat)?|de aanleiding is(?: dat)?|omdat|zodat|we merken dat|wij merken dat|we zien dat|we zien steeds|we willen dat|wij willen dat|we willen graag dat|we hopen dat|we hopen|over hoe|hoe kunnen|the aim is(?: to)?|our aim is(?: to)?|the goal is(?: to)?|our goal is(?: to)?|the purpose is(?: to)?|because|so that|we hope to|we hope that|we have noticed that|we've noticed that|we notice that|we see that|about how|how can)\b)/i;
 
 /** The why: the part of the first sentence that gives a reason or an aim. */
 export function extractGoal(text: string): string | null {
-  for (const s of sentences(text)) {
-    if (/@|\+?\d[\d\s-]{8,}/.test(s)) continue; // a contact line is not a goal
+  // A named why ("Doel: …", "omdat …") anywhere first; only then the colon after the topic.
+  const candidates = sentences(text).filter((s) => !/@|\+?\d[\d\s-]{8,}/.test(s)); // a contact line is not a goal
+  for (const s of candidates) {
     const m = s.match(GOAL_CUES);
     if (m) {
       const rest = tidy(s.slice((m.index ?? 0) + m[0].length));
@@ -149,9 +153,11 @@ export function extractGoal(text: string): string | null {
       const goal = rest.split(/\s+/).length >= 3 ? rest : tidy(s);
       if (goal.length >= 12) return capitalise(goal).slice(0, 500);
     }
-    // "een dialoog over wonen: de woningnood en wat dat doet met jongeren"
+  }
+  for (const s of candidates) {
+    // "een dialoog over wonen: de woningnood en wat dat doet met jongeren" (not the colon of "19:00")
     const colon = s.match(
-      /\b(?:dialoog|gesprek|dialogue|conversation)\s+(?:over|about|on)\s+[^:]{2,40}:\s*(.{12,})/i,
+      /\b(?:dialoog|gesprek|dialogue|conversation)\s+(?:over|about|on)\s+[^:]{2,40}(?<!\d):(?!\d)\s*(.{12,})/i,
     );
     if (colon?.[1]) return capitalise(tidy(colon[1])).slice(0, 500);
   }

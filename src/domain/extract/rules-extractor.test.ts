@@ -10,6 +10,19 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 const now = new Date('2026-11-25T10:00:00+01:00');
 
 describe('rule-based extractor', () => {
+  it('takes the goal after "Doel:" in a later sentence, not the "00, …" after a time of day', () => {
+    const goal = (text: string) => extractWithRules(text, { now, locale: 'nl' }).request.goal;
+    expect(
+      goal(
+        'Wij van Buurthuis De Zon willen graag een dialoog over hittestress op 12 januari om 19:00, voor ongeveer 20 bewoners, in het Nederlands. Doel: bewoners praten over hittestress in de buurt en wat ze samen kunnen doen.',
+      ),
+    ).toBe('Bewoners praten over hittestress in de buurt en wat ze samen kunnen doen');
+    expect(goal('Graag een dialoog over wonen op 3 maart om 19:30 in Zuid voor 15 mensen.')).toBeNull();
+    expect(
+      goal('A dialogue about housing on 3 March. Goal: young people and landlords meet as neighbours.'),
+    ).toBe('Young people and landlords meet as neighbours');
+  });
+
   it("reads the issue's example into a draft and lists only what is missing", () => {
     const r = extractWithRules(
       "Wij willen op dinsdag 8 december 's avonds een dialoog over eenzaamheid met ongeveer 15 ouderen in Overvecht.",
