@@ -85,8 +85,11 @@ export async function draftHarvest(
     0,
     12,
   );
+  // The count the facilitator was shown back ("Genoteerd ✓ Deelnemers: 12") wins over the model's reading.
   const n = r.value.participants;
-  const participants = n !== null && Number.isInteger(n) && n >= 0 && n <= 10_000 ? n : null;
+  const participants =
+    buildHarvest(notes).participants ??
+    (n !== null && Number.isInteger(n) && n >= 0 && n <= 10_000 ? n : null);
   if (items.length === 0 && participants === null)
     return { harvest: rules(), source: 'rules', fallback: 'invalid' };
   const harvest = checkQuotes(

@@ -81,7 +81,7 @@ describe('harvest drafted by the LLM (PostgreSQL + Redis + fake LLM)', () => {
         draft: {
           kind: 'json',
           value: {
-            participants: 14,
+            participants: 41, // misread: the facilitator said 14, and the count they were shown wins
             themes: ['eenzaamheid'],
             tags: ['bibliotheek', 'Anouk'],
             items: [
