@@ -181,7 +181,8 @@ async function partnerCheck(ok: boolean, sessionId: string, s: EffectScope): Pro
     const contact = [session.contact.name, session.contact.phone, session.contact.email]
       .filter(Boolean)
       .join(', ');
-    const id = await s.repos.staffing.queueMessage(c.id, `${s.keyPrefix}:partner-changed:${c.id}`, {
+    // Once per session: a second press of "Er is iets veranderd" does not tell the coordinators again.
+    const id = await s.repos.staffing.queueMessage(c.id, `partner-changed:${sessionId}:${c.id}`, {
       text: t(c.locale, 'reminder.partner_changed_coordinator', {
         number: session.requestNumber,
         when: when(session, ctx.zone, c.locale),

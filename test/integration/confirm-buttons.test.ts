@@ -235,4 +235,28 @@ describe('confirmation buttons are single-use (PostgreSQL + Redis)', () => {
     expect(texts(await partner.press('✅ Versturen'))).toMatch(/aanvraag #\d+ is verstuurd/);
     expect(await requests()).toBe(1);
   });
+
+  it('the partner’s "Er is iets veranderd", pressed twice, tells the coordinators once', async () => {
+    const { sessionId } = await createSession(p(), { startsAt: futureEvening(3), requestedById: partnerId });
+    const partner = new LocalChatClient(app, 'partner');
+    const button = await p().buttonToken.create({
+      data: {
+        id: `pc-${sessionId}`.slice(0, 24),
+        personId: partnerId,
+        flow: 'action',
+        rev: 0,
+        action: 'act.partner.changed',
+        value: sessionId,
+        label: 'Er is iets veranderd',
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    });
+    expect(texts(await partner.roundTrip({ buttonId: button.id }))).toContain('Dank je');
+    await partner.roundTrip({ buttonId: button.id });
+    expect(
+      await p().outboundMessage.count({
+        where: { personId: coordId, idempotencyKey: { startsWith: `partner-changed:${sessionId}` } },
+      }),
+    ).toBe(1);
+  });
 });
