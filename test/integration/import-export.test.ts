@@ -136,5 +136,5 @@ describe('volunteers CSV import and request/session export (PostgreSQL)', () => 
       facilitators: 0,
     });
     await expect(cli(['export', 'volunteers'])).rejects.toMatchObject({ code: 2 });
-  });
+  }, 180_000); // five CLI processes (npx tsx each): seconds apiece on a loaded machine
 });
