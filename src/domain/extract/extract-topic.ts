@@ -93,6 +93,12 @@ const MORE_WORDS: Readonly<Partial<Record<ThemeKey, readonly string[]>>> = {
     'vergroening',
     'groen in de wijk',
     'global warming',
+    'heat stress',
+    'heatwave',
+    'heat wave',
+    'climate adaptation',
+    'energy transition',
+    'solar panels',
     'green',
   ],
   onderwijs: ['kansengelijkheid', 'leerkracht', 'studenten', 'students', 'schools', 'classroom', 'klas'],
@@ -128,10 +134,13 @@ export function extractTheme(text: string): ThemeKey | null {
 function themesIn(s: string): ThemeKey[] {
   const found: ThemeKey[] = matchThemes(s).filter((t) => t !== 'anders');
   const f = ` ${fold(s).replace(/[^a-z0-9'-]+/g, ' ')}`;
+  // The longest phrase first: "heat stress" is about the climate before "stress" is about health.
+  const more: [ThemeKey, number][] = [];
   for (const [key, words] of Object.entries(MORE_WORDS) as [ThemeKey, readonly string[]][]) {
-    if (!found.includes(key) && words.some((w) => f.includes(` ${w}`))) found.push(key);
+    const longest = Math.max(0, ...words.filter((w) => f.includes(` ${w}`)).map((w) => w.length));
+    if (!found.includes(key) && longest > 0) more.push([key, longest]);
   }
-  return found;
+  return [...found, ...more.sort((a, b) => b[1] - a[1]).map(([key]) => key)];
 }
 
 /**

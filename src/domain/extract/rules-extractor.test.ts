@@ -10,6 +10,12 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 const now = new Date('2026-11-25T10:00:00+01:00');
 
 describe('rule-based extractor', () => {
+  it('reads "heat stress" as the climate, not as health (the longest phrase wins)', () => {
+    const theme = (text: string) => extractWithRules(text, { now, locale: 'en' }).request.theme;
+    expect(theme('A dialogue about heat stress in our street for 20 residents.')).toBe('klimaat');
+    expect(theme('A dialogue about stress and burn-out among young carers.')).toBe('gezondheid');
+  });
+
   it('takes the goal after "Doel:" in a later sentence, not the "00, …" after a time of day', () => {
     const goal = (text: string) => extractWithRules(text, { now, locale: 'nl' }).request.goal;
     expect(
