@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createAfterCommit } from './app/after-commit.ts';
+import type { App, AppOptions } from './app/app-types.ts';
 import { registerRoutes } from './app/routes-wiring.ts';
 import { staffSessions } from './app/staff.ts';
 import { registerTimers } from './app/timer-wiring.ts';
@@ -26,7 +27,7 @@ import type { ExtractFn } from './flows/ports.ts';
 import { type InboundRecord, processInbound } from './flows/shell.ts';
 import { dashboardUrls } from './http/dashboard/routes.ts';
 import { createMetrics } from './http/metrics.ts';
-import { isAddressInUse, PortInUseError, portInUse } from './http/port-in-use.ts';
+import { listenOrExplain, PortInUseError, portInUse } from './http/port-in-use.ts';
 import { createServer } from './http/server.ts';
 import { createDelivery, type Delivery, type DeliveryDeps } from './jobs/delivery.ts';
 import { inboxRecovery } from './jobs/recovery.ts';
@@ -38,40 +39,7 @@ import { rolePlan } from './roles.ts';
 import { inPersonOrder } from './roles-inbound.ts';
 import { bridgeLocalChat } from './roles-local-bridge.ts';
 
-export interface AppOptions {
-  /** Tests: an in-memory embedded database instead of DATA_DIR. */
-  inMemoryDatabase?: boolean;
-  /** Tests: a fixed or moving clock. */
-  now?: () => Date;
-  /** Tests and benchmarks: Telegram pacing and limits. */
-  telegram?: TelegramChannelOptions;
-  /** Benchmarks: outbound queue limits other than the platforms' own. */
-  deliveryLimits?: DeliveryDeps['limits'];
-  /** Tests: shorter outbound retry pauses and give-up age. */
-  deliveryRetry?: DeliveryDeps['retry'];
-  /** Tests and benchmarks: how long before its due time a reminder is prepared (default 5 minutes). */
-  reminderPrepareAheadMs?: number;
-  /** Tests and benchmarks: Slack client retries and per-channel pace. */
-  slack?: SlackTuning;
-}
-
-/** One running instance: everything built from config, passed explicitly (ARCHITECTURE.md "composition root"). */
-export interface App {
-  config: Config;
-  db: Database;
-  server: FastifyInstance;
-  url: string;
-  localAdapter: LocalAdapter | null;
-  delivery: Delivery;
-  timers: Timers;
-  /** Feeds one inbound event through the pipeline (adapters call this). */
-  receive(event: InboundEvent): Promise<{ duplicate: boolean }>;
-  /** Sends the next offer wave for these sessions (after approval, a hand-back, or by a coordinator). */
-  staff(sessionIds: string[]): Promise<void>;
-  /** Resolves when every inbound event received so far has been processed. */
-  idle(): Promise<void>;
-  stop(): Promise<void>;
-}
+export type { App, AppOptions } from './app/app-types.ts';
 
 export async function startApp(config: Config, log: Logger, options: AppOptions = {}): Promise<App> {
   const now = options.now ?? (() => new Date());
@@ -258,9 +226,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     log,
   });
 
-  const address = await server.listen({ port: config.PORT, host: config.HOST }).catch((err: unknown) => {
-    throw isAddressInUse(err) ? new PortInUseError(config.HOST, config.PORT, { cause: err }) : err;
-  });
+  const address = await listenOrExplain(server, config.HOST, config.PORT);
   if (plan.receives) for (const channel of channels) await channel.start?.();
   log.info(
     {

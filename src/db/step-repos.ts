@@ -1,19 +1,12 @@
 import type { DeliveryTarget, OutboundMessage } from '../bots/ports.ts';
 import { ConflictError, EarlierEventPending, type ReplyIdentity } from '../flows/ports.ts';
 import type { DirectDelivery, ReserveSender, StepRepos, StepUnitOfWork } from '../flows/shell.ts';
+import { COMMIT_STEP, type ConversationWrite, type StepParam, stepParams } from './commit-step.ts';
 import { newId } from './ids.ts';
 import type { SqlRunner } from './sql.ts';
 import { readOnlyEffectRepos } from './sql-effects.ts';
 import { buttonTokens, toTurn, turnTarget } from './turn-repos.ts';
-import {
-  COMMIT_STEP,
-  type ConversationWrite,
-  LOAD_TURN,
-  REPLY_IDENTITY,
-  type StepParam,
-  stepParams,
-  type TurnRow,
-} from './turn-statements.ts';
+import { LOAD_TURN, REPLY_IDENTITY, type TurnRow } from './turn-statements.ts';
 
 /**
  * A conversation step without effects (most answers and button presses) in two statements on the

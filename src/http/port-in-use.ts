@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import type { FastifyInstance } from 'fastify';
 
 /** The HTTP port is taken, most likely by another Dialoogbot; the message says what to do. */
 export class PortInUseError extends Error {
@@ -32,6 +33,10 @@ export async function portInUse(host: string, port: number): Promise<boolean> {
   });
 }
 
-export function isAddressInUse(err: unknown): boolean {
-  return (err as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE';
+/** Listens on host:port; a port taken meanwhile throws PortInUseError, with the same hint. */
+export async function listenOrExplain(server: FastifyInstance, host: string, port: number): Promise<string> {
+  return server.listen({ port, host }).catch((err: unknown) => {
+    const taken = (err as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE';
+    throw taken ? new PortInUseError(host, port, { cause: err }) : err;
+  });
 }

@@ -6,6 +6,7 @@ import type { DeliveryItem, OutboxRepo } from '../db/outbox-repo.ts';
 import type { DirectDelivery } from '../flows/shell.ts';
 import type { Metrics } from '../http/metrics.ts';
 import { createDirectSend } from './direct-send.ts';
+import { formatAge, JOB_ATTEMPTS, RETRY_POLICY, type RetryPolicy, retryDelay } from './retry-policy.ts';
 import { LOCK_WAIT_MS, takeSendLock } from './send-lock.ts';
 
 /** Job payload: ids only, never message text (BullMQ stores job data in clear text). */
@@ -18,21 +19,13 @@ export interface DeliveryJob {
 }
 
 const PLATFORMS: Platform[] = ['LOCAL', 'TELEGRAM', 'SLACK'];
-/**
- * A message that fails for a passing reason (the platform or the network away, a 5xx) is tried
- * again with a growing pause — 0.5 s, 1 s, 2 s … up to `maxDelayMs` between tries — until it is
- * `giveUpAfterMs` old; only then is it recorded as failed. An outage of hours loses nothing.
- */
-export interface RetryPolicy {
-  maxDelayMs: number;
-  giveUpAfterMs: number;
-}
-export const RETRY_POLICY: RetryPolicy = { maxDelayMs: 5 * 60_000, giveUpAfterMs: 24 * 3_600_000 };
-/** BullMQ needs a bound; a job that reaches it leaves its messages pending, and the sweeper re-enqueues them. */
-const JOB_ATTEMPTS = 1000;
-/** The pause before try `attempt` (1 = the first retry). */
-const retryDelay = (attempt: number, policy: RetryPolicy) =>
-  Math.min(policy.maxDelayMs, 500 * 2 ** Math.min(attempt, 30));
+/** Every delivery job: retried with the retry policy's pauses; the row, not the job, says when to give up. */
+const JOB_OPTIONS = {
+  attempts: JOB_ATTEMPTS,
+  backoff: { type: 'custom' as const },
+  removeOnComplete: { age: 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 86_400 },
+};
 /** Postponements do not use up attempts (a 429 is not a failure), but they are bounded too. */
 const MAX_DEFERRALS = 200;
 /** Messages whose person and platform are known already (no lookup needed to enqueue them). */
@@ -225,13 +218,7 @@ export function createDelivery(deps: DeliveryDeps) {
       const job = (g: DeliveryRoute) => ({
         name: 'deliver',
         data: { ids: g.ids, personId: g.personId },
-        opts: {
-          jobId: `out-${g.ids[0]}`,
-          attempts: JOB_ATTEMPTS,
-          backoff: { type: 'custom' as const },
-          removeOnComplete: { age: 3600, count: 10_000 },
-          removeOnFail: { age: 7 * 86_400 },
-        },
+        opts: { jobId: `out-${g.ids[0]}`, ...JOB_OPTIONS },
       });
       // Many people at once (a burst of reminders released together): one round trip per platform.
       for (const platform of PLATFORMS) {
@@ -250,17 +237,13 @@ export function createDelivery(deps: DeliveryDeps) {
       if (ids.length === 0) return;
       const round = Math.floor(Date.now() / 30_000);
       for (const g of await deps.outbox.groups(ids)) {
-        await queues.get(g.platform)?.add(
-          'deliver',
-          { ids: g.ids, personId: g.personId },
-          {
-            jobId: `sweep-${g.ids[0]}-${round}`,
-            attempts: JOB_ATTEMPTS,
-            backoff: { type: 'custom' },
-            removeOnComplete: { age: 3600, count: 10_000 },
-            removeOnFail: { age: 7 * 86_400 },
-          },
-        );
+        await queues
+          .get(g.platform)
+          ?.add(
+            'deliver',
+            { ids: g.ids, personId: g.personId },
+            { jobId: `sweep-${g.ids[0]}-${round}`, ...JOB_OPTIONS },
+          );
       }
     },
 
@@ -307,8 +290,3 @@ export function createDelivery(deps: DeliveryDeps) {
   return api;
 }
 export type Delivery = ReturnType<typeof createDelivery>;
-
-/** "26 h" or "3 min", for the error a coordinator may read. */
-function formatAge(ms: number): string {
-  return ms >= 3_600_000 ? `${Math.round(ms / 3_600_000)} h` : `${Math.max(1, Math.round(ms / 60_000))} min`;
-}
