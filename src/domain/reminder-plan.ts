@@ -86,6 +86,14 @@ export function planReminders(input: PlanInput): PlannedReminder[] {
   return plan;
 }
 
+/**
+ * The morning after a quiet-hours moment at `hour` (the same day when it is after midnight), e.g.
+ * 08:00 for the end of quiet hours or 09:00 for an offer's deadline.
+ */
+export function morningAfter(t: DateTime, hour: number = QUIET_HOURS.to, quiet = QUIET_HOURS): DateTime {
+  return (t.hour < quiet.to ? t : t.plus({ days: 1 })).set({ hour, minute: 0, second: 0, millisecond: 0 });
+}
+
 /** Whether a local moment falls in quiet hours. */
 export function isQuiet(t: DateTime, quiet = QUIET_HOURS): boolean {
   const h = t.hour + t.minute / 60;
@@ -102,12 +110,7 @@ function outOfQuietHours(
   if (fits(t)) return t;
   if (!isQuiet(t, quiet)) return null; // outside the window for another reason: pointless
   // Next morning at the end of quiet hours (same day if before it), else the evening before.
-  const morning = (t.hour < quiet.to ? t : t.plus({ days: 1 })).set({
-    hour: quiet.to,
-    minute: 0,
-    second: 0,
-    millisecond: 0,
-  });
+  const morning = morningAfter(t, quiet.to, quiet);
   if (fits(morning)) return morning;
   const evening = (t.hour < quiet.to ? t.minus({ days: 1 }) : t).set({
     hour: quiet.from - 1,

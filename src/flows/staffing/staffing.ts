@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { isQuiet, QUIET_HOURS } from '../../domain/reminder-plan.ts';
+import { isQuiet, morningAfter } from '../../domain/reminder-plan.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import type { ReminderRepos } from '../reminders/ports.ts';
 import { replanSession, sendInvite } from '../reminders/reminders.ts';
@@ -38,12 +38,7 @@ export function offerExpiry(
   const due = DateTime.fromMillis(now.getTime() + ms, { zone });
   // Nobody should have to answer at night: a deadline in quiet hours moves to 09:00, if the session allows.
   if (ms >= 3_600_000 && isQuiet(due)) {
-    const morning = (due.hour < QUIET_HOURS.to ? due : due.plus({ days: 1 })).set({
-      hour: 9,
-      minute: 0,
-      second: 0,
-      millisecond: 0,
-    });
+    const morning = morningAfter(due, 9);
     if (morning.toMillis() < startsAt.getTime() - 2 * 3_600_000) return morning.toJSDate();
   }
   return due.toJSDate();
@@ -66,9 +61,7 @@ const HOLD_MIN_LEAD_MS = 12 * 3_600_000;
 export function endOfQuietHours(now: Date, zone: string): Date | null {
   const local = DateTime.fromJSDate(now, { zone });
   if (!isQuiet(local)) return null;
-  return (local.hour < QUIET_HOURS.to ? local : local.plus({ days: 1 }))
-    .set({ hour: QUIET_HOURS.to, minute: 0, second: 0, millisecond: 0 })
-    .toJSDate();
+  return morningAfter(local).toJSDate();
 }
 
 /** The timer that sends a held-back round (one per session and morning). */
